@@ -1,0 +1,1 @@
+"""Use cases and services of Tumar: everything the GUI and the CLI do, without Qt."""

@@ -1,0 +1,1 @@
+"""The tumar command line."""

@@ -1,0 +1,1 @@
+"""Media import: content sniffing, EXIF, thumbnails, chunked streaming."""

@@ -1,0 +1,1 @@
+"""Package data: demo archive facts, later fonts, icons and translations."""

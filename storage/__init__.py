@@ -1,0 +1,1 @@
+"""Encrypted archive storage: SQLCipher, key slots, schema, repositories. No Qt, no app/."""

@@ -1,0 +1,216 @@
+"""Archive lifecycle on disk: create, unlock, change passphrase, lock.
+
+Ordering rules that keep data safe:
+- unlock reads only; a wrong passphrase fails before any database is touched;
+- create refuses anything that exists and writes the header last, so a crash mid-create
+  leaves a folder that no one mistakes for a usable archive;
+- changing the passphrase rewrites one key slot in the header, atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import keyslots, schema
+from .connection import (
+    MEDIA_CACHE_KIB,
+    RECORDS_CACHE_KIB,
+    Connection,
+    derive_db_key,
+    open_database,
+    transaction,
+)
+from .errors import ArchiveExists, DatabaseCorrupt, InvalidInput, WrongPassphrase
+from .header import Header, read_header, write_header
+from .hlc import Clock, Timestamp
+from .kdf import KdfParams
+from .repository import Repository
+
+ARCHIVE_DB = "archive.db"
+MEDIA_DB = "media.db"
+MIN_PASSPHRASE_CHARS = 8
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise InvalidInput(f"A passphrase needs at least {MIN_PASSPHRASE_CHARS} characters")
+
+
+def _unlock_master_key(header: Header, secret: str) -> tuple[bytes, keyslots.KeySlot]:
+    """Try passphrase slots, then (only if it looks like one) the recovery-code slot."""
+    attempts: list[tuple[keyslots.KeySlot, bytes]] = [
+        (slot, keyslots.normalise_passphrase(secret))
+        for slot in header.slots
+        if slot.kind == "passphrase"
+    ]
+    code = keyslots.normalise_recovery_code(secret)
+    if code is not None:
+        attempts += [(slot, code) for slot in header.slots if slot.kind == "recovery"]
+    for slot, material in attempts:
+        key = keyslots.unwrap(slot, material, header.archive_id)
+        if key is not None:
+            return key, slot
+    raise WrongPassphrase()
+
+
+@dataclass
+class Archive:
+    """An unlocked archive: two open databases, the replica's clock, the repository."""
+
+    folder: Path
+    header: Header
+    records_db: Connection
+    media_db: Connection
+    clock: Clock
+    repo: Repository
+
+    @property
+    def archive_id(self) -> str:
+        return self.header.archive_id
+
+    @property
+    def replica_id(self) -> str:
+        return self.clock.replica
+
+    def close(self) -> None:
+        """Checkpoint WAL into the main files so a locked archive is exactly three files."""
+        for conn in (self.records_db, self.media_db):
+            with contextlib.suppress(Exception):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- creation -------------------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, kdf_params: KdfParams) -> tuple[Archive, str]:
+        """New archive at `folder` (must not exist, or be an empty folder); returns it and
+        the recovery code, which is shown once and stored nowhere in plaintext."""
+        folder = Path(folder)
+        _check_new_passphrase(passphrase)
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise ArchiveExists(f"{folder} already exists and is not empty; choose a new folder")
+        made_folder = not folder.exists()
+        if made_folder:
+            folder.mkdir(mode=0o700, parents=False)
+        archive_id = str(uuid.uuid4())
+        master = keyslots.new_master_key()
+        recovery_code = keyslots.new_recovery_code()
+        try:
+            records = open_database(
+                folder / ARCHIVE_DB,
+                derive_db_key(master, archive_id, ARCHIVE_DB),
+                create=True,
+                cache_kib=RECORDS_CACHE_KIB,
+            )
+            schema.migrate(records, schema.ARCHIVE_MIGRATIONS, ARCHIVE_DB)
+            replica = uuid.uuid4().hex
+            with transaction(records):
+                records.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [("archive_id", archive_id), ("replica_id", replica)],
+                )
+            media = open_database(
+                folder / MEDIA_DB,
+                derive_db_key(master, archive_id, MEDIA_DB),
+                create=True,
+                cache_kib=MEDIA_CACHE_KIB,
+            )
+            schema.migrate(media, schema.MEDIA_MIGRATIONS, MEDIA_DB)
+            slots = (
+                keyslots.wrap(
+                    master, keyslots.normalise_passphrase(passphrase), archive_id,
+                    "passphrase", kdf_params,
+                ),
+                keyslots.wrap(
+                    master, keyslots.normalise_recovery_code(recovery_code) or b"",
+                    archive_id, "recovery", kdf_params,
+                ),
+            )  # fmt: skip
+            created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            header = Header(archive_id=archive_id, created_at=created, slots=slots)
+            write_header(folder, header)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                records.close()
+                media.close()
+            if made_folder:
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                for name in os.listdir(folder):
+                    with contextlib.suppress(OSError):
+                        os.unlink(folder / name)
+            raise
+        clock = Clock(replica)
+        return cls(folder, header, records, media, clock, Repository(records, clock)), recovery_code
+
+    # ---- unlock ---------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path, secret: str) -> Archive:
+        folder = Path(folder)
+        header = read_header(folder)
+        master, _slot = _unlock_master_key(header, secret)
+        records = open_database(
+            folder / ARCHIVE_DB,
+            derive_db_key(master, header.archive_id, ARCHIVE_DB),
+            create=False,
+            cache_kib=RECORDS_CACHE_KIB,
+        )
+        try:
+            schema.migrate(records, schema.ARCHIVE_MIGRATIONS, ARCHIVE_DB)
+            meta = dict(records.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("archive_id") != header.archive_id or "replica_id" not in meta:
+                raise DatabaseCorrupt(f"{ARCHIVE_DB} does not belong to this archive's header")
+            media = open_database(
+                folder / MEDIA_DB,
+                derive_db_key(master, header.archive_id, MEDIA_DB),
+                create=False,
+                cache_kib=MEDIA_CACHE_KIB,
+            )
+        except BaseException:
+            records.close()
+            raise
+        try:
+            schema.migrate(media, schema.MEDIA_MIGRATIONS, MEDIA_DB)
+        except BaseException:
+            records.close()
+            media.close()
+            raise
+        last = Timestamp.parse(meta["hlc_last"]) if "hlc_last" in meta else None
+        clock = Clock(meta["replica_id"], last)
+        return cls(folder, header, records, media, clock, Repository(records, clock))
+
+
+def change_passphrase(
+    folder: Path, current_secret: str, new_passphrase: str, kdf_params: KdfParams
+) -> None:
+    """Rewrap the master key under `new_passphrase`; other slots (recovery) are untouched.
+
+    `current_secret` may be the old passphrase or the recovery code (a forgotten passphrase).
+    """
+    folder = Path(folder)
+    _check_new_passphrase(new_passphrase)
+    header = read_header(folder)
+    master, used = _unlock_master_key(header, current_secret)
+    target = used if used.kind == "passphrase" else next(
+        (s for s in header.slots if s.kind == "passphrase"), None
+    )
+    new_slot = keyslots.wrap(
+        master, keyslots.normalise_passphrase(new_passphrase), header.archive_id,
+        "passphrase", kdf_params,
+    )  # fmt: skip
+    if target is None:
+        header = Header(header.archive_id, header.created_at, (*header.slots, new_slot))
+    else:
+        header = header.with_slot_replaced(target.slot_id, new_slot)
+    write_header(folder, header)

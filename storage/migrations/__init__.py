@@ -1,0 +1,1 @@
+"""Schema migrations, one module each, applied in order by storage.schema."""

@@ -1,0 +1,181 @@
+"""The record model: one dataclass per table, shared by repositories, services and sync.
+
+Every record has the same envelope (id, created/updated time, HLC, tombstone) so that
+history, audit and merge treat all kinds alike. Fields marked `derived` are computed by
+storage on every write (date bounds, folded name keys) and never trusted from input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+SCRIPTS = ("Latn", "Cyrl", "Arab", "Hans", "Hant", "Other")
+NAME_KINDS = ("legal", "alias", "transliteration", "patronymic")
+ROLES = (
+    "witness", "victim", "detainee", "defendant", "relative", "lawyer", "judge",
+    "interviewer", "other",
+)  # fmt: skip
+EVENT_KINDS = (
+    "border_crossing", "detention", "arrest", "hearing", "postponement", "sentence",
+    "release", "deportation_order", "certificate_issued", "certificate_expires",
+    "relative_detained", "other",
+)  # fmt: skip
+CASE_STATUSES = ("open", "closed", "appeal", "monitoring")
+CONSENT_SCOPES = ("none", "lawyer_only", "anonymised", "public")
+
+
+@dataclass(kw_only=True)
+class Record:
+    TABLE: ClassVar[str] = ""
+    DERIVED: ClassVar[tuple[str, ...]] = ()
+    JSON_FIELDS: ClassVar[tuple[str, ...]] = ()
+    BOOL_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    id: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    hlc: str = ""
+    deleted: bool = False
+
+    @classmethod
+    def columns(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.columns()}
+
+
+ENVELOPE = ("id", "created_at", "updated_at", "hlc", "deleted")
+
+
+@dataclass(kw_only=True)
+class Person(Record):
+    TABLE = "person"
+    JSON_FIELDS = ("risk_flags",)
+    display_name: str
+    birth_date: str | None = None
+    sex: str | None = None
+    notes: str = ""
+    risk_flags: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class PersonName(Record):
+    TABLE = "person_name"
+    DERIVED = ("folded", "name_key")
+    person_id: str
+    name: str
+    script: str = "Latn"
+    kind: str = "legal"
+    folded: str = ""
+    name_key: str = ""
+
+
+@dataclass(kw_only=True)
+class Case(Record):
+    TABLE = "case_file"
+    title: str
+    status: str = "open"
+    jurisdiction: str = ""
+    court: str = ""
+    summary: str = ""
+
+
+@dataclass(kw_only=True)
+class CasePerson(Record):
+    TABLE = "case_person"
+    case_id: str
+    person_id: str
+    role: str
+
+
+@dataclass(kw_only=True)
+class Event(Record):
+    TABLE = "event"
+    DERIVED = ("date_lower", "date_upper")
+    case_id: str
+    kind: str
+    date: str
+    date_lower: str | None = None
+    date_upper: str | None = None
+    place: str = ""
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(kw_only=True)
+class EventPerson(Record):
+    TABLE = "event_person"
+    event_id: str
+    person_id: str
+
+
+@dataclass(kw_only=True)
+class Testimony(Record):
+    TABLE = "testimony"
+    BOOL_FIELDS = ("consent_withdrawn",)
+    witness_id: str
+    text: str
+    language: str = ""
+    recorded_at: str | None = None
+    recorded_where: str = ""
+    recorded_by: str = ""
+    source: str = ""
+    consent_scope: str = "none"
+    consent_date: str | None = None
+    consent_how: str = ""
+    consent_withdrawn: bool = False
+
+
+@dataclass(kw_only=True)
+class TestimonyCase(Record):
+    TABLE = "testimony_case"
+    testimony_id: str
+    case_id: str
+
+
+@dataclass(kw_only=True)
+class Translation(Record):
+    TABLE = "translation"
+    testimony_id: str
+    language: str
+    text: str
+    translator: str = ""
+
+
+@dataclass(kw_only=True)
+class Note(Record):
+    TABLE = "note"
+    text: str
+    case_id: str | None = None
+    person_id: str | None = None
+    testimony_id: str | None = None
+
+
+@dataclass(kw_only=True)
+class Tag(Record):
+    TABLE = "tag"
+    name: str
+    description: str = ""
+
+
+@dataclass(kw_only=True)
+class Tagging(Record):
+    TABLE = "tagging"
+    tag_id: str
+    target_table: str
+    target_id: str
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Person, PersonName, Case, CasePerson, Event, EventPerson, Testimony, TestimonyCase,
+    Translation, Note, Tag, Tagging,
+)  # fmt: skip
+BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
+
+
+def register(cls: type[Record]) -> type[Record]:
+    """Later modules (media, ...) add their record types here so history/audit/sync see them."""
+    BY_TABLE[cls.TABLE] = cls
+    return cls
