@@ -102,7 +102,7 @@ class Archive:
             raise ArchiveExists(f"{folder} already exists and is not empty; choose a new folder")
         made_folder = not folder.exists()
         if made_folder:
-            folder.mkdir(mode=0o700, parents=False)
+            folder.mkdir(mode=0o700, parents=True)
         archive_id = str(uuid.uuid4())
         master = keyslots.new_master_key()
         recovery_code = keyslots.new_recovery_code()
@@ -202,8 +202,10 @@ def change_passphrase(
     _check_new_passphrase(new_passphrase)
     header = read_header(folder)
     master, used = _unlock_master_key(header, current_secret)
-    target = used if used.kind == "passphrase" else next(
-        (s for s in header.slots if s.kind == "passphrase"), None
+    target = (
+        used
+        if used.kind == "passphrase"
+        else next((s for s in header.slots if s.kind == "passphrase"), None)
     )
     new_slot = keyslots.wrap(
         master, keyslots.normalise_passphrase(new_passphrase), header.archive_id,

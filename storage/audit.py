@@ -45,8 +45,8 @@ def append(
     """Must run inside the transaction that wrote the record, so both land or neither."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action}")
-    last = conn.execute("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    last_seq, prev = head(conn)
+    seq = last_seq + 1
     at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
     fields = {
         "seq": seq, "at": at, "device": device, "action": action, "table_name": table,

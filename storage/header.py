@@ -70,7 +70,9 @@ def read_header(folder: Path) -> Header:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise HeaderCorrupt(f"The archive header {HEADER_NAME} is damaged (not valid JSON)") from None
+        raise HeaderCorrupt(
+            f"The archive header {HEADER_NAME} is damaged (not valid JSON)"
+        ) from None
     return parse_header(data)
 
 

@@ -51,7 +51,9 @@ class KdfParams:
         for key in ("memory_kib", "time_cost", "parallelism"):
             value = data.get(key)
             if not isinstance(value, int) or isinstance(value, bool):
-                raise KdfParametersRejected(f"The archive header's KDF setting {key} is not a number")
+                raise KdfParametersRejected(
+                    f"The archive header's KDF setting {key} is not a number"
+                )
             values.append(value)
         params = cls(*values)
         params.check()

@@ -105,7 +105,8 @@ def unwrap(slot: KeySlot, secret: bytes, archive_id: str) -> bytes | None:
     """The master key, or None when `secret` is not this slot's."""
     kek = kdf.derive(secret, slot.salt, slot.kdf)
     try:
-        return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, _aad(archive_id, slot.slot_id, slot.kind))
+        aad = _aad(archive_id, slot.slot_id, slot.kind)
+        return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, aad)
     except InvalidTag:
         return None
 

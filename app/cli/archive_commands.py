@@ -1,0 +1,97 @@
+"""CLI commands about the archive as a whole: init, passwd, verify, deadlines, demo."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tumar.app import deadlines, demo, lifecycle
+from tumar.app.verify import verify_archive
+
+from . import secrets
+from .context import open_from_args, out
+
+RECOVERY_WARNING = (
+    "Recovery code (shown only this once; write it on paper and keep it apart from the laptop):"
+)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    passphrase = secrets.new_passphrase(args.passphrase_file)
+    archive, code = lifecycle.create_archive(Path(args.path), passphrase)
+    archive.close()
+    out(f"Created archive {args.path}")
+    out(RECOVERY_WARNING)
+    out(f"    {code}")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    current = secrets.current_passphrase(args.passphrase_file)
+    new = secrets.new_passphrase(args.new_passphrase_file, secrets.NEW_PASSPHRASE_ENV)
+    lifecycle.change_passphrase(Path(args.archive_path), current, new)
+    out("Passphrase changed. The recovery code is unchanged and still opens the archive.")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    args.archive = args.target
+    with open_from_args(args) as archive:
+        report = verify_archive(archive)
+    out(f"Audit entries: {report.audit_entries}")
+    out(f"Records checked: {report.records_checked}")
+    out(f"Audit head: {report.head_hash}")
+    if report.ok:
+        out("OK: audit chain, records and database integrity verified")
+        return 0
+    for problem in report.problems:
+        out(f"FAIL: {problem}")
+    return 3
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        items = deadlines.upcoming(archive)
+    if not items:
+        out("No upcoming deadlines.")
+    for d in items:
+        when = "today" if d.days_left == 0 else f"in {d.days_left} days"
+        out(f"{d.event.date_lower}  {when:>12}  {d.event.kind:<20} {d.case.title}")
+        if d.event.description:
+            out(f"{'':38}{d.event.description}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    passphrase = secrets.new_passphrase(args.passphrase_file)
+    summary = demo.build_demo(Path(args.path), passphrase)
+    out(f"Demo archive created at {summary.folder}")
+    out("Built from press reports about ethnic Kazakhs who fled Xinjiang (2018-2019).")
+    for table, count in summary.counts.items():
+        if count:
+            out(f"  {table:<16}{count}")
+    out(RECOVERY_WARNING)
+    out(f"    {summary.recovery_code}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", help="create a new encrypted archive", parents=[common])
+    p.add_argument("path", help="new archive folder (must not exist or be empty)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("passwd", help="change the passphrase", parents=[common])
+    p.add_argument("archive_path", metavar="ARCHIVE")
+    p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("verify", help="check audit chain, records and integrity", parents=[common])
+    p.add_argument("target", metavar="ARCHIVE")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("deadlines", help="upcoming events, soonest first", parents=[common])
+    p.set_defaults(func=cmd_deadlines)
+
+    p = sub.add_parser("demo", help="create a demo archive from a public case", parents=[common])
+    p.add_argument("path", help="new archive folder")
+    p.set_defaults(func=cmd_demo)

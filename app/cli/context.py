@@ -1,0 +1,51 @@
+"""Shared CLI plumbing: which archive, unlocking it, printing."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tumar.app.lifecycle import open_archive
+from tumar.storage.archive import Archive
+from tumar.storage.errors import InvalidInput
+from tumar.storage.records import Record
+
+from . import secrets
+
+ARCHIVE_ENV = "TUMAR_ARCHIVE"
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def archive_path(args: argparse.Namespace) -> Path:
+    path = getattr(args, "archive", None) or os.environ.get(ARCHIVE_ENV)
+    if not path:
+        raise InvalidInput(f"Which archive? Give --archive PATH or set {ARCHIVE_ENV}")
+    return Path(path)
+
+
+def open_from_args(args: argparse.Namespace) -> Archive:
+    path = archive_path(args)
+    return open_archive(path, secrets.current_passphrase(args.passphrase_file))
+
+
+def resolve(archive: Archive, cls: type[Record], text: str) -> str:
+    return archive.repo.resolve_prefix(cls, text)
+
+
+def read_text(file_option: str | None, inline: str | None, what: str) -> str:
+    """Text from --text, from a file, or from stdin ('-' or nothing given and stdin piped)."""
+    if inline is not None:
+        return inline
+    if file_option and file_option != "-":
+        try:
+            return Path(file_option).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"Cannot read {file_option}: {exc}") from None
+    if file_option == "-" or not sys.stdin.isatty():
+        return sys.stdin.read()
+    raise InvalidInput(f"Give the {what} with --file PATH, --text, or on standard input")

@@ -1,0 +1,134 @@
+"""Argument parsers for the record commands (handlers live in record_commands)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tumar.storage.records import (
+    CASE_STATUSES,
+    CONSENT_SCOPES,
+    EVENT_KINDS,
+    ROLES,
+)
+
+from . import record_commands as rc
+
+NAME_HELP = (
+    "another name: NAME or 'NAME|SCRIPT|KIND' (SCRIPT Latn/Cyrl/Arab/Hans; "
+    "KIND legal/alias/transliteration/patronymic); repeatable"
+)
+
+
+def _group(
+    sub: argparse._SubParsersAction, name: str, help_text: str
+) -> argparse._SubParsersAction:
+    parser = sub.add_parser(name, help=help_text)
+    return parser.add_subparsers(dest=f"{name}_command", required=True, metavar="ACTION")
+
+
+def register_records(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    person = _group(sub, "person", "people and their names")
+    p = person.add_parser("add", parents=[common], help="add a person")
+    p.add_argument("display_name")
+    p.add_argument("--name", action="append", help=NAME_HELP)
+    p.add_argument("--birth", help="birth date (EDTF, e.g. 1989~ or 1989-04?)")
+    p.add_argument("--sex")
+    p.add_argument("--notes")
+    p.add_argument("--risk", action="append", help="risk flag, e.g. relatives_detained")
+    p.set_defaults(func=rc.person_add)
+    p = person.add_parser("list", parents=[common], help="list people")
+    p.add_argument("--deleted", action="store_true", help="include deleted people")
+    p.set_defaults(func=rc.person_list)
+    for action, func, help_text in (
+        ("show", rc.person_show, "show one person"),
+        ("delete", rc.person_delete, "delete (tombstone) a person"),
+    ):
+        p = person.add_parser(action, parents=[common], help=help_text)
+        p.add_argument("id")
+        p.set_defaults(func=func)
+    p = person.add_parser("edit", parents=[common], help="change a person")
+    p.add_argument("id")
+    p.add_argument("--display-name")
+    p.add_argument("--birth")
+    p.add_argument("--sex")
+    p.add_argument("--notes")
+    p.add_argument("--name", action="append", help=NAME_HELP)
+    p.set_defaults(func=rc.person_edit)
+
+    case = _group(sub, "case", "cases, their people and timeline")
+    p = case.add_parser("add", parents=[common], help="add a case")
+    p.add_argument("title")
+    p.add_argument("--status", default="open", choices=CASE_STATUSES)
+    p.add_argument("--jurisdiction")
+    p.add_argument("--court")
+    p.add_argument("--summary")
+    p.set_defaults(func=rc.case_add)
+    p = case.add_parser("list", parents=[common], help="list cases")
+    p.set_defaults(func=rc.case_list)
+    for action, func, help_text in (
+        ("show", rc.case_show, "show a case with people, timeline, testimonies"),
+        ("delete", rc.case_delete, "delete (tombstone) a case"),
+    ):
+        p = case.add_parser(action, parents=[common], help=help_text)
+        p.add_argument("id")
+        p.set_defaults(func=func)
+    p = case.add_parser("edit", parents=[common], help="change a case")
+    p.add_argument("id")
+    p.add_argument("--title")
+    p.add_argument("--status", choices=CASE_STATUSES)
+    p.add_argument("--jurisdiction")
+    p.add_argument("--court")
+    p.add_argument("--summary")
+    p.set_defaults(func=rc.case_edit)
+    p = case.add_parser("link", parents=[common], help="add a person to a case with a role")
+    p.add_argument("id")
+    p.add_argument("person")
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.set_defaults(func=rc.case_link)
+
+    event = _group(sub, "event", "events on a case's timeline")
+    p = event.add_parser("add", parents=[common], help="add an event (a future date is a deadline)")
+    p.add_argument("--case", required=True)
+    p.add_argument("--kind", required=True, choices=EVENT_KINDS)
+    p.add_argument("--date", required=True, help="EDTF: 2020-01-21, 2019-10?, 2013-03/2017-11")
+    p.add_argument("--place")
+    p.add_argument("--description")
+    p.add_argument("--source")
+    p.add_argument("--person", action="append", help="person involved (repeatable)")
+    p.set_defaults(func=rc.event_add)
+
+    testimony = _group(sub, "testimony", "testimonies, translations, consent")
+    p = testimony.add_parser("add", parents=[common], help="add a testimony (text from file/stdin)")
+    p.add_argument("--witness", required=True)
+    p.add_argument("--case", action="append")
+    p.add_argument("--file", help="text file ('-' or omitted: standard input)")
+    p.add_argument("--language")
+    p.add_argument("--recorded-at", help="EDTF date")
+    p.add_argument("--where")
+    p.add_argument("--by")
+    p.add_argument("--source")
+    p.add_argument("--consent", required=True, choices=CONSENT_SCOPES)
+    p.add_argument("--consent-date")
+    p.add_argument("--consent-how")
+    p.set_defaults(func=rc.testimony_add)
+    p = testimony.add_parser("translate", parents=[common], help="add a translation")
+    p.add_argument("id")
+    p.add_argument("--language", required=True)
+    p.add_argument("--translator", default="")
+    p.add_argument("--file")
+    p.set_defaults(func=rc.testimony_translate)
+    p = testimony.add_parser("withdraw-consent", parents=[common], help="mark consent withdrawn")
+    p.add_argument("id")
+    p.set_defaults(func=rc.testimony_withdraw)
+    p = testimony.add_parser("list", parents=[common], help="list testimonies")
+    p.set_defaults(func=rc.testimony_list)
+
+    note = _group(sub, "note", "case notes")
+    p = note.add_parser("add", parents=[common], help="add a note to a case, person or testimony")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--case")
+    target.add_argument("--person")
+    target.add_argument("--testimony")
+    p.add_argument("--text")
+    p.add_argument("--file")
+    p.set_defaults(func=rc.note_add)

@@ -1,0 +1,258 @@
+"""CLI commands for people, cases, events, testimonies and notes."""
+
+from __future__ import annotations
+
+import argparse
+
+from tumar.app import cases, people, testimonies
+from tumar.storage.errors import InvalidInput
+from tumar.storage.records import Case, Person, Testimony
+
+from .context import open_from_args, out, read_text, resolve
+from .output import field_lines
+
+
+def _name_input(text: str) -> people.NameInput:
+    """NAME or NAME|SCRIPT|KIND (the bar cannot appear in a name people type)."""
+    parts = text.split("|")
+    name = parts[0].strip()
+    if not name:
+        raise InvalidInput("A name must not be empty")
+    script = parts[1].strip() if len(parts) > 1 and parts[1].strip() else people.guess_script(name)
+    kind = parts[2].strip() if len(parts) > 2 and parts[2].strip() else "alias"
+    return people.NameInput(name, script, kind)
+
+
+def person_add(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        detail = people.add_person(
+            archive,
+            args.display_name,
+            names=[_name_input(n) for n in args.name or []],
+            birth_date=args.birth,
+            sex=args.sex,
+            notes=args.notes or "",
+            risk_flags=args.risk or [],
+        )
+    out(detail.person.id)
+    return 0
+
+
+def person_list(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        for p in people.list_people(archive, include_deleted=args.deleted):
+            mark = "  (deleted)" if p.deleted else ""
+            out(f"{p.id}  {p.display_name}{mark}")
+    return 0
+
+
+def person_show(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        detail = people.get_person(archive, resolve(archive, Person, args.id))
+        p = detail.person
+        for text in field_lines(
+            [
+                ("id", p.id),
+                ("name", p.display_name),
+                ("born", p.birth_date),
+                ("sex", p.sex),
+                ("risk", ", ".join(p.risk_flags)),
+                ("notes", p.notes),
+            ]
+        ):
+            out(text)
+        for n in detail.names:
+            out(f"  name  {n.name}  [{n.script}, {n.kind}]")
+        for link in detail.cases:
+            case = archive.repo.get(Case, link.case_id, include_deleted=True)
+            out(f"  case  {case.title}  ({link.role})")
+    return 0
+
+
+def person_edit(args: argparse.Namespace) -> int:
+    changes = {
+        k: v
+        for k, v in (
+            ("display_name", args.display_name),
+            ("birth_date", args.birth),
+            ("sex", args.sex),
+            ("notes", args.notes),
+        )
+        if v is not None
+    }
+    with open_from_args(args) as archive:
+        person_id = resolve(archive, Person, args.id)
+        if changes:
+            people.edit_person(archive, person_id, **changes)
+        for n in args.name or []:
+            people.add_name(archive, person_id, _name_input(n))
+    out(f"Updated {person_id}")
+    return 0
+
+
+def person_delete(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        person = people.delete_person(archive, resolve(archive, Person, args.id))
+    out(f"Deleted {person.id} (kept in history)")
+    return 0
+
+
+def case_add(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        case = cases.add_case(
+            archive,
+            args.title,
+            status=args.status,
+            jurisdiction=args.jurisdiction or "",
+            court=args.court or "",
+            summary=args.summary or "",
+        )
+    out(case.id)
+    return 0
+
+
+def case_list(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        for c in cases.list_cases(archive):
+            out(f"{c.id}  {c.title}  [{c.status}]")
+    return 0
+
+
+def case_show(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        d = cases.get_case(archive, resolve(archive, Case, args.id))
+    c = d.case
+    for text in field_lines(
+        [("id", c.id), ("title", c.title), ("status", c.status), ("court", c.court),
+         ("jurisdiction", c.jurisdiction), ("summary", c.summary)]
+    ):  # fmt: skip
+        out(text)
+    out("People:")
+    for link, person in d.people:
+        out(f"  {person.display_name}  ({link.role})")
+    out("Timeline:")
+    for e in d.timeline:
+        out(f"  {e.date:<18} {e.kind:<20} {e.place}")
+        if e.description:
+            out(f"  {'':18} {e.description}")
+    out(f"Testimonies: {len(d.testimonies)}")
+    for t in d.testimonies:
+        marker = "  [consent withdrawn]" if t.consent_withdrawn else ""
+        out(f"  {t.id}  {t.recorded_at or '?'}  {t.consent_scope}{marker}")
+    out(f"Notes: {len(d.notes)}")
+    return 0
+
+
+def case_edit(args: argparse.Namespace) -> int:
+    changes = {
+        k: v
+        for k, v in (
+            ("title", args.title),
+            ("status", args.status),
+            ("court", args.court),
+            ("jurisdiction", args.jurisdiction),
+            ("summary", args.summary),
+        )
+        if v is not None
+    }
+    with open_from_args(args) as archive:
+        case_id = resolve(archive, Case, args.id)
+        cases.edit_case(archive, case_id, **changes)
+    out(f"Updated {case_id}")
+    return 0
+
+
+def case_delete(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        case = cases.delete_case(archive, resolve(archive, Case, args.id))
+    out(f"Deleted {case.id} (kept in history)")
+    return 0
+
+
+def case_link(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        link = cases.link_person(
+            archive,
+            resolve(archive, Case, args.id),
+            resolve(archive, Person, args.person),
+            args.role,
+        )
+    out(link.id)
+    return 0
+
+
+def event_add(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        event = cases.add_event(
+            archive,
+            resolve(archive, Case, args.case),
+            args.kind,
+            args.date,
+            place=args.place or "",
+            description=args.description or "",
+            source=args.source or "",
+            people=[resolve(archive, Person, p) for p in args.person or []],
+        )
+    out(event.id)
+    return 0
+
+
+def testimony_add(args: argparse.Namespace) -> int:
+    text = read_text(args.file, None, "testimony text")
+    with open_from_args(args) as archive:
+        testimony = testimonies.add_testimony(
+            archive,
+            resolve(archive, Person, args.witness),
+            text,
+            case_ids=[resolve(archive, Case, c) for c in args.case or []],
+            language=args.language or "",
+            recorded_at=args.recorded_at,
+            recorded_where=args.where or "",
+            recorded_by=args.by or "",
+            source=args.source or "",
+            consent=testimonies.Consent(
+                args.consent, args.consent_date, args.consent_how or "", False
+            ),
+        )
+    out(testimony.id)
+    return 0
+
+
+def testimony_translate(args: argparse.Namespace) -> int:
+    text = read_text(args.file, None, "translation")
+    with open_from_args(args) as archive:
+        tr = testimonies.add_translation(
+            archive, resolve(archive, Testimony, args.id), args.language, text, args.translator
+        )
+    out(tr.id)
+    return 0
+
+
+def testimony_withdraw(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        t = testimonies.withdraw_consent(archive, resolve(archive, Testimony, args.id))
+    out(f"Consent withdrawn for {t.id}")
+    return 0
+
+
+def testimony_list(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        for t in testimonies.list_testimonies(archive):
+            witness = archive.repo.get(Person, t.witness_id, include_deleted=True)
+            marker = "  [consent withdrawn]" if t.consent_withdrawn else ""
+            out(f"{t.id}  {t.recorded_at or '?':<12} {witness.display_name}{marker}")
+    return 0
+
+
+def note_add(args: argparse.Namespace) -> int:
+    text = read_text(args.file, args.text, "note text")
+    with open_from_args(args) as archive:
+        note = testimonies.add_note(
+            archive,
+            text,
+            case_id=resolve(archive, Case, args.case) if args.case else None,
+            person_id=resolve(archive, Person, args.person) if args.person else None,
+            testimony_id=resolve(archive, Testimony, args.testimony) if args.testimony else None,
+        )
+    out(note.id)
+    return 0
