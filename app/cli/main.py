@@ -13,7 +13,7 @@ import sqlcipher3
 from tumar.app.hardening import harden_process
 from tumar.storage.errors import TumarError
 
-from . import archive_commands, parser_records
+from . import archive_commands, media_commands, parser_records, search_commands
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 parser_class=_Parser)  # fmt: skip
     archive_commands.register(sub, common)
     parser_records.register_records(sub, common)
+    media_commands.register(sub, common)
+    search_commands.register(sub, common)
     return parser
 
 
