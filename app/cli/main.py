@@ -17,6 +17,12 @@ from . import archive_commands, media_commands, parser_records, search_commands
 
 
 class _Parser(argparse.ArgumentParser):
+    """No abbreviations: `--passphrase SECRET` must not silently mean `--passphrase-file`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # one line, exit 64 (usage), like other tools
         sys.stderr.write(f"tumar: {message}\n")
         raise SystemExit(64)

@@ -1,0 +1,83 @@
+"""Fixtures shared by every test layer: fast key derivation, a fresh archive, the CLI.
+
+All of them use real SQLCipher databases in pytest's tmp_path; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from tumar.storage.archive import Archive
+from tumar.storage.kdf import KdfParams, fast_params
+
+PASSPHRASE = "correct horse battery staple"
+CLI_TIMEOUT_S = 60
+
+
+@pytest.fixture
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> KdfParams:
+    """TUMAR_KDF_PROFILE=fast for code that reads it; the same params for direct calls."""
+    monkeypatch.setenv("TUMAR_KDF_PROFILE", "fast")
+    return fast_params()
+
+
+@pytest.fixture
+def new_archive(tmp_path: Path, passphrase: str) -> Iterator[Archive]:
+    """An empty, unlocked archive at tmp_path/'test.tumar', closed at teardown.
+
+    The recovery code is on `archive.recovery_code` for tests that need it.
+    """
+    archive, code = Archive.create(tmp_path / "test.tumar", passphrase, fast_params())
+    archive.recovery_code = code  # type: ignore[attr-defined]
+    try:
+        yield archive
+    finally:
+        archive.close()  # closing twice is harmless
+
+
+RunTumar = Callable[..., subprocess.CompletedProcess]
+
+
+@pytest.fixture
+def run_tumar(passphrase: str) -> RunTumar:
+    """Run the `tumar` CLI in a child process: run_tumar(*args, input=None, env=None).
+
+    The child's environment is this process's, plus TUMAR_PASSPHRASE (the `passphrase`
+    fixture) and TUMAR_KDF_PROFILE=fast, plus `env` (which wins). Returns the
+    CompletedProcess (text mode, exit status not checked).
+    """
+
+    def run(
+        *args: str | os.PathLike[str],
+        input: str | None = None,  # noqa: A002 - mirrors subprocess.run
+        env: Mapping[str, str] | None = None,
+    ) -> subprocess.CompletedProcess:
+        child_env = {
+            **os.environ,
+            "TUMAR_PASSPHRASE": passphrase,
+            "TUMAR_KDF_PROFILE": "fast",
+            "PYTHONIOENCODING": "utf-8",
+            **(env or {}),
+        }
+        return subprocess.run(
+            [sys.executable, "-m", "tumar.app.cli.main", *map(str, args)],
+            input=input,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=child_env,
+            timeout=CLI_TIMEOUT_S,
+            check=False,
+        )
+
+    return run
