@@ -174,8 +174,3 @@ RECORD_TYPES: tuple[type[Record], ...] = (
 )  # fmt: skip
 BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
 
-
-def register(cls: type[Record]) -> type[Record]:
-    """Later modules (media, ...) add their record types here so history/audit/sync see them."""
-    BY_TABLE[cls.TABLE] = cls
-    return cls

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 import sqlcipher3
+
 from tumar.app.hardening import harden_process
 from tumar.storage.errors import TumarError
 
