@@ -142,3 +142,10 @@ def test_demo_builds_archive_with_summary(tmp_path: Path) -> None:
     names = ok("person", "list", "-a", folder)
     assert "Kaster Musakhan" in names and "Tilek Tabarak" in names
     assert "OK" in ok("verify", folder)
+
+
+def test_damaged_database_gives_one_line_and_no_sqlcipher_log(archive: Path) -> None:
+    (archive / "archive.db").write_bytes(b"\x00" * 4096 + b"not a database" * 100)
+    result = run_tumar("person", "list", "-a", archive)
+    assert_one_line_error(result, 1, "archive.db cannot be opened")
+    assert "ERROR" not in result.err and "CORE" not in result.err
