@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import resource
 import sys
 
@@ -17,6 +18,7 @@ PR_SET_DUMPABLE = 4
 def harden_process() -> list[str]:
     """Apply what the platform allows; return what could not be applied (never raises)."""
     missing: list[str] = []
+    os.umask(0o077)  # anything we write (archives, exports) is for this user only
     try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ValueError, OSError):

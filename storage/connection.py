@@ -8,6 +8,7 @@ missing database is an error, never a fresh empty one.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -51,6 +52,12 @@ def open_database(path: Path, raw_key: bytes, *, create: bool, cache_kib: int) -
     uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
     try:
+        if create:
+            # owner-only, like the header; SQLite gives -wal/-shm files the same mode
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {key_pragma(raw_key)}")
+            conn.execute("PRAGMA user_version = 0")
+            os.chmod(path, 0o600)
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key_pragma(raw_key)}")
         try:

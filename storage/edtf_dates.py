@@ -8,12 +8,28 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
+import re
 import time
 
 import edtf
+from edtf.parser import parser_classes
 from edtf.parser.edtf_exceptions import EDTFParseException
 
 from .errors import InvalidInput
+
+
+def _silent(*_args: object, **_kwargs: object) -> None:
+    return None
+
+
+# edtf prints the text it failed to parse to stdout; a typed date can be sensitive and must
+# not end up in a terminal log, so that module's print is shadowed (thread-safe, unlike
+# redirecting sys.stdout)
+parser_classes.print = _silent  # type: ignore[attr-defined]
+
+# a complete calendar day anywhere in the text (qualifiers ?~% removed first)
+_FULL_DAY = re.compile(r"(?<![\dX])(\d{4})-(\d{2})-(\d{2})(?![\dX])")
 
 
 def _day(value: time.struct_time | None) -> str | None:
@@ -25,13 +41,27 @@ def _day(value: time.struct_time | None) -> str | None:
     return dt.date(year, month, max(1, min(last, value.tm_mday))).isoformat()
 
 
+def _all_days_exist(text: str) -> bool:
+    """edtf accepts the 29th of February in every year (and _day would quietly move it to
+    the 28th); a day that does not exist in its month is a typo, not a vague date."""
+    for year, month, day in _FULL_DAY.findall(re.sub(r"[?~%]", "", text)):
+        y, m, d = int(year), int(month), int(day)
+        if 1 <= m <= 12 and d > calendar.mdays[m] + (m == 2 and calendar.isleap(y)):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> tuple[str, str | None, str | None]:
-    """Normalised EDTF text and its (lower, upper) ISO-day bounds; open ends give None."""
+    """Normalised EDTF text and its (lower, upper) ISO-day bounds; open or unknown ends
+    give None. Cached: edtf's parser costs ~10 ms a call and timelines repeat dates."""
     cleaned = (text or "").strip()
     if not cleaned:
         raise InvalidInput("A date is empty")
     try:
         parsed = edtf.parse_edtf(cleaned)
+        if not _all_days_exist(cleaned):
+            raise ValueError(cleaned)
     except (EDTFParseException, ValueError, TypeError, AttributeError, IndexError):
         raise InvalidInput(
             f"'{cleaned}' is not a date Tumar understands; use e.g. 2019-10-14, 2019-10, "
@@ -45,6 +75,11 @@ def parse(text: str) -> tuple[str, str | None, str | None]:
         upper = _day(parsed.upper_strict())
     except (ValueError, OverflowError, AttributeError, TypeError):
         upper = None
+    # "2019-10-14/" and "/2019" have an unknown end; edtf invents one ten years away
+    if cleaned.endswith("/"):
+        upper = None
+    if cleaned.startswith("/"):
+        lower = None
     if lower and upper and lower > upper:
         raise InvalidInput(f"The date range '{cleaned}' ends before it starts")
     return cleaned, lower, upper

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
+
 from tumar.storage.archive import Archive
 from tumar.storage.kdf import KdfParams, fast_params
 
@@ -52,9 +53,9 @@ RunTumar = Callable[..., subprocess.CompletedProcess]
 def run_tumar(passphrase: str) -> RunTumar:
     """Run the `tumar` CLI in a child process: run_tumar(*args, input=None, env=None).
 
-    The child's environment is this process's, plus TUMAR_PASSPHRASE (the `passphrase`
-    fixture) and TUMAR_KDF_PROFILE=fast, plus `env` (which wins). Returns the
-    CompletedProcess (text mode, exit status not checked).
+    The child's environment is this process's without any TUMAR_* variable, plus
+    TUMAR_PASSPHRASE (the `passphrase` fixture) and TUMAR_KDF_PROFILE=fast, plus `env`
+    (which wins). Returns the CompletedProcess (text mode, exit status not checked).
     """
 
     def run(
@@ -63,7 +64,7 @@ def run_tumar(passphrase: str) -> RunTumar:
         env: Mapping[str, str] | None = None,
     ) -> subprocess.CompletedProcess:
         child_env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if not k.startswith("TUMAR_")},
             "TUMAR_PASSPHRASE": passphrase,
             "TUMAR_KDF_PROFILE": "fast",
             "PYTHONIOENCODING": "utf-8",
@@ -71,7 +72,7 @@ def run_tumar(passphrase: str) -> RunTumar:
         }
         return subprocess.run(
             [sys.executable, "-m", "tumar.app.cli.main", *map(str, args)],
-            input=input,
+            input="" if input is None else input,  # never the terminal's stdin
             capture_output=True,
             text=True,
             encoding="utf-8",

@@ -53,11 +53,15 @@ class Writer:
         self.cases = [c.id for c in self.repo.find(Case)]
         self.events = [e.id for e in self.repo.find(Event)]
 
+    def date(self) -> str | None:
+        """Sometimes a vague date (parsing EDTF is slow; events always have one)."""
+        return self.rng.choice(DATES) if self.rng.random() < 0.2 else None
+
     def person(self) -> list[tuple[str, Record]]:
         rng, repo = self.rng, self.repo
         with transaction(repo.conn):
             person = repo.insert(
-                Person(display_name=text(rng, 2), notes=text(rng, 30), birth_date="1989~")
+                Person(display_name=text(rng, 2), notes=text(rng, 30), birth_date=self.date())
             )
             names = [
                 repo.insert(
@@ -99,9 +103,9 @@ class Writer:
             testimony = repo.insert(
                 Testimony(
                     witness_id=rng.choice(self.people),
-                    text=text(rng, rng.randint(50, 3000)),
+                    text=text(rng, rng.randint(50, 1500)),
                     consent_scope=rng.choice(CONSENT_SCOPES),
-                    recorded_at="2019-10?",
+                    recorded_at=self.date(),
                 )
             )
             written: list[tuple[str, Record]] = [("create", testimony)]

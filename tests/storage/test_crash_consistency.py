@@ -2,11 +2,12 @@
 
 A child process (crash_writer.py) commits a mix of records (people with names, cases,
 events, long testimonies, updates, tombstones) and prints each id right after COMMIT.
-The parent kills it with SIGKILL at a random moment (after a random number of commits or
-a random short time), then reopens the archive and checks that both databases pass
-SQLite's integrity check, every reported id is there (deleted ones as tombstones, every
-reported update as a kept version) and the audit chain verifies. Set TUMAR_CRASH_SEED to
-replay a failing run's choices (the timing of a kill cannot be replayed exactly).
+The parent kills it with SIGKILL at a random moment (after a random number of commits,
+a random short time into writing, or during start-up), then reopens the archive and
+checks that both databases pass SQLite's integrity check, every reported id is there
+(deleted ones as tombstones, every reported update as a kept version) and the audit
+chain verifies. Set TUMAR_CRASH_SEED to replay a failing run's choices (the timing of
+a kill cannot be replayed exactly).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from tumar.storage.records import BY_TABLE
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 ROUNDS = 24
-STARTUP_TIMEOUT_S = 30.0
-MAX_WRITE_S = 0.25  # per round, after the writer is ready
-MAX_COMMITS = 80
+TIMEOUT_S = 30.0  # only ever reached when something is broken
+MAX_COMMITS = 60
+MAX_WRITE_S = 0.3
 ARCHIVE_FILES = {"tumar.json", "archive.db", "media.db"}
 
 
@@ -70,13 +71,20 @@ class LineReader:
         self.read_until(time.monotonic() + timeout)
 
 
+def kill_plan(rng: random.Random) -> tuple[str, float]:
+    """When to kill: after N reported commits, a random time into writing, or at start-up
+    (while the writer may still be unlocking the archive)."""
+    mode = rng.choices(("commits", "time", "startup"), weights=(5, 4, 1))[0]
+    if mode == "commits":
+        return mode, rng.randint(1, MAX_COMMITS)
+    return mode, rng.uniform(0.0, MAX_WRITE_S)
+
+
 def run_round(folder: Path, passphrase: str, rng: random.Random, log: Path) -> dict:
     """One writer lifetime; returns what it reported and how it ended."""
     env = {**os.environ, "TUMAR_PASSPHRASE": passphrase, "PYTHONUNBUFFERED": "1"}
     child_seed = rng.randrange(2**32)
-    by_count = rng.random() < 0.5
-    kill_after_commits = rng.randint(0, MAX_COMMITS) if by_count else None
-    write_time = rng.uniform(0.0, MAX_WRITE_S)
+    mode, amount = kill_plan(rng)
     with open(log, "wb") as err:
         proc = subprocess.Popen(
             [sys.executable, str(WRITER), str(folder), str(child_seed)],
@@ -86,14 +94,17 @@ def run_round(folder: Path, passphrase: str, rng: random.Random, log: Path) -> d
         )
         try:
             reader = LineReader(proc)
-            reader.read_until(time.monotonic() + STARTUP_TIMEOUT_S, min_lines=1)
-            ready = reader.lines[:1] == ["READY"]
-            if ready:
-                want = None if kill_after_commits is None else 1 + kill_after_commits
-                reader.read_until(time.monotonic() + write_time, min_lines=want)
-            wal = folder / "archive.db-wal"
+            start = time.monotonic()
+            if mode == "startup":
+                reader.read_until(start + amount, min_lines=2)
+            elif mode == "commits":  # READY + N lines
+                reader.read_until(start + TIMEOUT_S, min_lines=1 + int(amount))
+            else:  # from the first commit on, for a random time
+                reader.read_until(start + TIMEOUT_S, min_lines=2)
+                reader.read_until(time.monotonic() + amount)
             proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=STARTUP_TIMEOUT_S)
+            proc.wait(timeout=TIMEOUT_S)
+            wal = folder / "archive.db-wal"
             wal_left = wal.exists() and wal.stat().st_size > 0
             reader.drain()
         finally:
@@ -101,13 +112,13 @@ def run_round(folder: Path, passphrase: str, rng: random.Random, log: Path) -> d
                 proc.kill()
                 proc.wait()
             proc.stdout.close()
+    ready = reader.lines[:1] == ["READY"]
     return {
-        "ready": ready,
+        "ready": ready or mode == "startup",
         "returncode": proc.returncode,
-        "lines": reader.lines[1:],
+        "lines": reader.lines[1:] if ready else reader.lines,
         "wal_left": wal_left,
-        "plan": f"kill after {kill_after_commits} commits or {write_time:.3f}s, child seed "
-        f"{child_seed}",
+        "plan": f"{mode} {amount:.3g}, child seed {child_seed}",
         "stderr": log.read_text(errors="replace")[-2000:],
     }
 
@@ -148,22 +159,27 @@ def test_sigkill_mid_write_loses_nothing_reported(tmp_path: Path, passphrase: st
     reported: dict[tuple[str, str], Counter] = {}
     total_lines = rounds_with_wal = last_entries = 0
     for n in range(1, ROUNDS + 1):
-        result = run_round(folder, passphrase, rng, tmp_path / f"writer-{n}.log")
-        where = f"[TUMAR_CRASH_SEED={seed} round {n}/{ROUNDS}: {result['plan']}]"
-        assert result["ready"], f"{where} writer never got ready:\n{result['stderr']}"
-        assert result["returncode"] == -signal.SIGKILL, (
-            f"{where} writer ended by itself ({result['returncode']}):\n{result['stderr']}"
-        )
-        for line in result["lines"]:
-            action, table, record_id = line.split()
-            assert action in ("create", "update", "delete") and table in BY_TABLE, line
-            reported.setdefault((table, record_id), Counter())[action] += 1
-        total_lines += len(result["lines"])
-        rounds_with_wal += result["wal_left"]
-        entries = check_archive(folder, passphrase, reported, where)
-        # every reported write appended one audit entry, and the chain only grows
-        assert entries >= last_entries + len(result["lines"]), where
-        last_entries = entries
+        where = f"[TUMAR_CRASH_SEED={seed} round {n}/{ROUNDS}]"
+        try:
+            result = run_round(folder, passphrase, rng, tmp_path / f"writer-{n}.log")
+            where = f"[TUMAR_CRASH_SEED={seed} round {n}/{ROUNDS}: {result['plan']}]"
+            assert result["ready"], f"{where} writer never got ready:\n{result['stderr']}"
+            assert result["returncode"] == -signal.SIGKILL, (
+                f"{where} writer ended by itself ({result['returncode']}):\n{result['stderr']}"
+            )
+            for line in result["lines"]:
+                action, table, record_id = line.split()
+                assert action in ("create", "update", "delete") and table in BY_TABLE, line
+                reported.setdefault((table, record_id), Counter())[action] += 1
+            total_lines += len(result["lines"])
+            rounds_with_wal += result["wal_left"]
+            entries = check_archive(folder, passphrase, reported, where)
+            # every reported write appended one audit entry, and the chain only grows
+            assert entries >= last_entries + len(result["lines"]), where
+            last_entries = entries
+        except Exception as exc:  # e.g. the archive no longer opens: still say which seed
+            exc.add_note(where)
+            raise
 
     # the test is only worth something if writers really died in the middle of work
     assert total_lines >= 5 * ROUNDS, f"seed {seed}: only {total_lines} writes in all"

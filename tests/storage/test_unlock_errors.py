@@ -199,6 +199,7 @@ def test_init_into_empty_folder_and_short_passphrase(tmp_path: Path) -> None:
     archive, _ = Archive.create(empty, PASS, fast_params())
     archive.close()
     assert sorted(p.name for p in empty.iterdir()) == ["archive.db", "media.db", "tumar.json"]
+    assert {oct(p.stat().st_mode & 0o777) for p in empty.iterdir()} == {"0o600"}
 
 
 def test_recovery_code_opens_in_any_spelling(tmp_path: Path) -> None:
