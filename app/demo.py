@@ -7,17 +7,22 @@ the deadline view always has something to show, and are labelled as invented.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import textwrap
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from PIL import Image, ImageDraw, ImageFont
 
 from tumar.storage.archive import Archive
 from tumar.storage.connection import transaction
 
 from . import cases, people, testimonies
 from .lifecycle import create_archive
+from .media.importer import Links, import_stream
 
 
 @dataclass
@@ -109,6 +114,38 @@ def populate(archive: Archive, data: dict[str, Any], today: dt.date | None = Non
                 description=u["description"],
                 source="Tumar demo data (invented date)",
             )
+    add_demo_photos(archive, data.get("photos", []), case_ids, person_ids)
+
+
+def _demo_photo(label: str, colour: str) -> bytes:
+    """A plain-coloured JPEG saying "demo image": drawn in memory, never a real photo."""
+    image = Image.new("RGB", (800, 600), colour)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=28)
+    draw.rectangle((20, 20, 779, 579), outline="white", width=6)
+    draw.text((400, 260), "demo image", fill="white", font=font, anchor="mm")
+    small = ImageFont.load_default(size=18)
+    for row, text in enumerate(textwrap.wrap(label.replace("\u2014", "-"), 56)[:4]):
+        draw.text((400, 330 + 28 * row), text, fill="white", font=small, anchor="mm")
+    buf = io.BytesIO()
+    image.save(buf, format="JPEG", quality=85)
+    return buf.getvalue()
+
+
+def add_demo_photos(
+    archive: Archive,
+    photos: list[dict[str, Any]],
+    case_ids: dict[str, str],
+    person_ids: dict[str, str],
+) -> None:
+    """Import the placeholder photos through the real import path, linked like real ones."""
+    for number, photo in enumerate(photos, start=1):
+        links = Links(
+            case_ids=(case_ids[photo["case"]],) if photo.get("case") else (),
+            person_ids=(person_ids[photo["person"]],) if photo.get("person") else (),
+        )
+        data = _demo_photo(photo["label"], photo["colour"])
+        import_stream(archive, io.BytesIO(data), f"demo-image-{number}.jpg", links)
 
 
 def build_demo(folder: Path, passphrase: str, today: dt.date | None = None) -> DemoSummary:

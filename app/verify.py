@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from tumar.storage import audit
 from tumar.storage.archive import Archive
 
+from .media.verify_media import verify_media
+
 
 @dataclass
 class VerifyReport:
@@ -32,4 +34,5 @@ def verify_archive(archive: Archive) -> VerifyReport:
     report.records_checked = chain.records
     report.head_hash = chain.head_hash
     report.problems.extend(chain.problems)
+    report.problems.extend(verify_media(archive).problems)
     return report

@@ -168,9 +168,71 @@ class Tagging(Record):
     target_id: str
 
 
+@dataclass(kw_only=True)
+class Media(Record):
+    """One stored file: what it is, where it came from, what its metadata said.
+
+    The bytes live in media.db under `sha256`; this record holds only text and numbers so
+    the audit chain can hash it. `imported_by` is the importing replica's id (the laptop's
+    copy of the archive, the same id that signs its HLC stamps). `width`/`height` are as
+    displayed, i.e. after the EXIF orientation. GPS is kept because it can be evidence, but
+    `has_gps` marks the record sensitive and exports leave SENSITIVE_FIELDS out unless asked.
+    `unreadable` marks a damaged or refused image the user chose to keep as a plain file.
+    """
+
+    TABLE = "media"
+    JSON_FIELDS = ("exif",)
+    BOOL_FIELDS = ("unreadable", "has_gps")
+    SENSITIVE_FIELDS: ClassVar[tuple[str, ...]] = ("gps_lat", "gps_lon", "gps_alt")
+    FLOAT_FIELDS: ClassVar[tuple[str, ...]] = ("gps_lat", "gps_lon", "gps_alt", "duration_s")
+    sha256: str
+    size: int
+    mime: str
+    kind: str
+    original_name: str
+    imported_at: str
+    imported_by: str
+    unreadable: bool = False
+    unreadable_reason: str = ""
+    exif: dict[str, Any] = field(default_factory=dict)
+    camera: str | None = None
+    lens: str | None = None
+    captured_at: str | None = None
+    orientation: int | None = None
+    has_gps: bool = False
+    gps_lat: float | None = None
+    gps_lon: float | None = None
+    gps_alt: float | None = None
+    width: int | None = None
+    height: int | None = None
+    duration_s: float | None = None
+    codec: str | None = None
+    caption: str = ""
+
+    def __post_init__(self) -> None:
+        # REAL columns give back floats: an int here would hash differently after a
+        # round trip through the database and break audit verification.
+        for name in self.FLOAT_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, float(value))
+        if isinstance(self.exif, list):  # the repository's default for an empty JSON column
+            self.exif = {}
+
+
+@dataclass(kw_only=True)
+class MediaLink(Record):
+    """Places a media item belongs to; one target per link, so unlinking is one tombstone."""
+
+    TABLE = "media_link"
+    media_id: str
+    case_id: str | None = None
+    person_id: str | None = None
+    testimony_id: str | None = None
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Person, PersonName, Case, CasePerson, Event, EventPerson, Testimony, TestimonyCase,
-    Translation, Note, Tag, Tagging,
+    Translation, Note, Tag, Tagging, Media, MediaLink,
 )  # fmt: skip
 BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
-

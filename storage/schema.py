@@ -10,10 +10,16 @@ from types import ModuleType
 
 from .connection import Connection, transaction
 from .errors import SchemaTooNew
-from .migrations import m0001_initial, m0002_media, m0003_search, media_m0001_chunks
+from .migrations import (
+    m0001_initial,
+    m0002_media,
+    m0003_search,
+    media_m0001_chunks,
+    media_m0002_blobs,
+)
 
 ARCHIVE_MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial, m0002_media, m0003_search)
-MEDIA_MIGRATIONS: tuple[ModuleType, ...] = (media_m0001_chunks,)
+MEDIA_MIGRATIONS: tuple[ModuleType, ...] = (media_m0001_chunks, media_m0002_blobs)
 
 
 def latest(migrations: tuple[ModuleType, ...]) -> int:

@@ -1,0 +1,132 @@
+"""Re-hash every stored file from its chunks; find missing, extra and orphaned pieces.
+
+Called by `tumar verify` (app.verify). The audit chain proves the media *records* were not
+altered; this proves the *content* still matches the SHA-256 each record carries. Checks:
+
+- each blob: chunks 0..n-1 all present, none extra, sizes add up, SHA-256 matches;
+- each media record (also deleted ones, whose content is kept for history) has content;
+- no content without a record (left by a crash between the two commits of an import, see
+  app.media.importer), and no chunk without its blob.
+
+Memory stays at one chunk at a time; the cost is one full read of media.db.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from tumar.storage.archive import Archive
+from tumar.storage.media_store import BlobInfo, MediaStore
+from tumar.storage.records import Media
+
+from ..jobs import CancelToken, Progress, no_progress
+
+
+@dataclass
+class MediaVerifyReport:
+    blobs_checked: int = 0
+    bytes_checked: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _label(sha256: str, users: list[Media]) -> str:
+    if not users:
+        return f"stored content {sha256[:12]}"
+    names = ", ".join(f"{m.id} ({m.original_name})" for m in users[:3])
+    more = f" and {len(users) - 3} more" if len(users) > 3 else ""
+    return f"media {names}{more}"
+
+
+def _check_blob(store: MediaStore, blob: BlobInfo, label: str) -> tuple[list[str], int]:
+    problems: list[str] = []
+    digest, size, expected = hashlib.sha256(), 0, 0
+    missing: list[int] = []
+    for idx, data in store.chunk_rows(blob.id):
+        if idx >= blob.chunk_count:
+            problems.append(f"{label}: unexpected extra chunk #{idx}")
+            continue
+        if idx > expected:
+            missing.extend(range(expected, idx))
+        expected = idx + 1
+        last = idx == blob.chunk_count - 1
+        if not last and len(data) != blob.chunk_size:
+            problems.append(f"{label}: chunk #{idx} has {len(data)} bytes, not {blob.chunk_size}")
+        digest.update(data)
+        size += len(data)
+    missing.extend(range(expected, blob.chunk_count))
+    if missing:
+        shown = ", ".join(f"#{i}" for i in missing[:5]) + (" …" if len(missing) > 5 else "")
+        problems.append(f"{label}: {len(missing)} chunk(s) missing ({shown})")
+    if size != blob.size:
+        problems.append(f"{label}: {size} bytes stored, {blob.size} expected")
+    if digest.hexdigest() != blob.sha256:
+        problems.append(
+            f"{label}: content does not match its SHA-256 {blob.sha256} "
+            "(altered or damaged since import)"
+        )
+    return problems, size
+
+
+def verify_media(
+    archive: Archive, progress: Progress = no_progress, cancel: CancelToken | None = None
+) -> MediaVerifyReport:
+    report = MediaVerifyReport()
+    store = MediaStore(archive.media_db)
+    users: dict[str, list[Media]] = {}
+    for media in archive.repo.find(Media, include_deleted=True):
+        users.setdefault(media.sha256, []).append(media)
+    blobs = store.blobs()
+    total = sum(b.size for b in blobs)
+    stored = set()
+    for blob in blobs:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        stored.add(blob.sha256)
+        refs = users.get(blob.sha256, [])
+        label = _label(blob.sha256, refs)
+        problems, size = _check_blob(store, blob, label)
+        report.problems.extend(problems)
+        for media in refs:
+            if media.size != blob.size:
+                report.problems.append(
+                    f"media {media.id} ({media.original_name}) records {media.size} bytes "
+                    f"but its content has {blob.size}"
+                )
+        if not refs:
+            report.problems.append(
+                f"{label} ({blob.size} bytes) belongs to no media record, probably left by an "
+                "interrupted import; `tumar media cleanup` removes it"
+            )
+        report.blobs_checked += 1
+        report.bytes_checked += size
+        progress(report.bytes_checked, total, label)
+    for sha256, refs in sorted(users.items()):
+        if sha256 not in stored:
+            report.problems.append(f"{_label(sha256, refs)}: content is missing from media.db")
+    for blob_id, count in store.stray_chunks():
+        report.problems.append(f"{count} chunk(s) of a removed blob (#{blob_id}) are left over")
+    return report
+
+
+def remove_orphans(archive: Archive, min_age_s: float = 600.0) -> int:
+    """Delete content no media record refers to and stray chunks; returns blobs removed.
+
+    Only content older than `min_age_s` is removed, so an import running at the same time
+    in another process (content committed, record about to be) is never undone.
+    """
+    store = MediaStore(archive.media_db)
+    known = {m.sha256 for m in archive.repo.find(Media, include_deleted=True)}
+    cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=min_age_s)
+    removed = 0
+    for blob in store.blobs():
+        if blob.sha256 in known or dt.datetime.fromisoformat(blob.stored_at) > cutoff:
+            continue
+        removed += int(store.delete(blob.sha256))
+    store.delete_stray_chunks()
+    return removed
