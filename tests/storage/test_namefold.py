@@ -17,6 +17,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from tumar.storage.namefold import fold_name, name_key, name_tokens, similarity
 
 # (expected name_key, spellings). Arabic-script forms are Kazakh töte jazu.
