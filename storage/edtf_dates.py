@@ -51,6 +51,27 @@ def _all_days_exist(text: str) -> bool:
     return True
 
 
+_PARTLY_UNSPECIFIED = re.compile(r"^(\d{4})-([\dX]{2})-([\dX]{2})[?~%]?$")
+
+
+def _unspecified_digit_bounds(text: str) -> tuple[str, str] | None:
+    """Bounds for dates like 2019-10-1X or 2019-1X-XX, which edtf parses but cannot bound:
+    each X ranges over its digits, clamped to real months and days."""
+    match = _PARTLY_UNSPECIFIED.match(text)
+    if not match or "X" not in text:
+        return None
+    year = int(match.group(1))
+    month_lo = max(1, min(12, int(match.group(2).replace("X", "0")) or 1))
+    month_hi = max(1, min(12, int(match.group(2).replace("X", "9"))))
+    day_lo = max(1, int(match.group(3).replace("X", "0")))
+    last = calendar.monthrange(year, month_hi)[1]
+    day_hi = min(last, int(match.group(3).replace("X", "9")))
+    if "X" in match.group(3)[:1]:
+        day_hi = last
+    lower = dt.date(year, month_lo, min(day_lo, calendar.monthrange(year, month_lo)[1]))
+    return lower.isoformat(), dt.date(year, month_hi, max(1, day_hi)).isoformat()
+
+
 @functools.lru_cache(maxsize=4096)
 def parse(text: str) -> tuple[str, str | None, str | None]:
     """Normalised EDTF text and its (lower, upper) ISO-day bounds; open or unknown ends
@@ -75,6 +96,8 @@ def parse(text: str) -> tuple[str, str | None, str | None]:
         upper = _day(parsed.upper_strict())
     except (ValueError, OverflowError, AttributeError, TypeError):
         upper = None
+    if lower is None and upper is None:
+        lower, upper = _unspecified_digit_bounds(cleaned) or (None, None)
     # "2019-10-14/" and "/2019" have an unknown end; edtf invents one ten years away
     if cleaned.endswith("/"):
         upper = None

@@ -164,7 +164,8 @@ class Repository:
         return [from_row(cls, dict(r)) for r in rows]
 
     def resolve_prefix(self, cls: type[R], prefix: str) -> str:
-        """Full id from a unique prefix, so people can type the first 8 characters."""
+        """Full id from a unique prefix. Ids are time-ordered, so records made in the same
+        minute share their first 8 characters: the prefix must reach the random part."""
         cleaned = prefix.strip().lower()
         if len(cleaned) < 4 or any(ch not in "0123456789abcdef-" for ch in cleaned):
             raise RecordNotFound(f"'{prefix}' is not a record id (give at least 4 characters)")

@@ -72,7 +72,7 @@ def test_duplicates_then_merge_then_verify(run_tumar, demo: Path) -> None:
     assert "Tilek Tabarak" in out and "Tlek Tabarik" in out and "why:" in out
     keep_id = out.splitlines()[0].split()[1]
     assert keep_id != new_id
-    merged = ok(run_tumar, "people", "merge", keep_id[:13], new_id[:13], "-a", demo)
+    merged = ok(run_tumar, "people", "merge", keep_id, new_id, "-a", demo)
     assert f"Merged {new_id} into {keep_id}" in merged
     assert "No likely duplicates" in ok(run_tumar, "people", "duplicates", "-a", demo)
     assert new_id not in ok(run_tumar, "search", "-a", demo, "Tlek Tabarik", "--limit", "100")
