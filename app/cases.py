@@ -90,12 +90,7 @@ def get_case(archive: Archive, case_id: str) -> CaseDetail:
 
 
 def edit_case(archive: Archive, case_id: str, **changes: object) -> Case:
-    case = archive.repo.get(Case, case_id)
-    for name, value in changes.items():
-        if name not in Case.columns() or name in ("id", "created_at", "updated_at", "hlc"):
-            raise ValueError(f"cannot edit {name}")
-        setattr(case, name, value)
-    return archive.repo.update(case)
+    return archive.repo.update_fields(Case, case_id, changes)
 
 
 def delete_case(archive: Archive, case_id: str) -> Case:

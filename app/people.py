@@ -91,12 +91,7 @@ def list_people(archive: Archive, include_deleted: bool = False) -> list[Person]
 
 def edit_person(archive: Archive, person_id: str, **changes: object) -> Person:
     """Only the given fields change; the previous version goes to history."""
-    person = archive.repo.get(Person, person_id)
-    for name, value in changes.items():
-        if name not in Person.columns() or name in ("id", "created_at", "updated_at", "hlc"):
-            raise ValueError(f"cannot edit {name}")
-        setattr(person, name, value)
-    return archive.repo.update(person)
+    return archive.repo.update_fields(Person, person_id, changes)
 
 
 def delete_person(archive: Archive, person_id: str) -> Person:

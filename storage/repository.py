@@ -18,7 +18,7 @@ from .connection import Connection, transaction
 from .errors import InvalidInput, RecordNotFound
 from .hlc import Clock, Timestamp
 from .ids import new_id
-from .records import BY_TABLE, Record
+from .records import BY_TABLE, ENVELOPE, Record
 
 R = TypeVar("R", bound=Record)
 
@@ -122,6 +122,15 @@ class Repository:
             record.updated_at, record.hlc = utc_now(), str(self._tick())
             self._write(record, "update", replace=True)
         return record
+
+    def update_fields(self, cls: type[R], record_id: str, changes: dict[str, Any]) -> R:
+        """Change only the named fields; envelope and derived columns are not editable."""
+        record = self.get(cls, record_id)
+        for name, value in changes.items():
+            if name not in cls.columns() or name in ENVELOPE or name in cls.DERIVED:
+                raise InvalidInput(f"{name} cannot be edited")
+            setattr(record, name, value)
+        return self.update(record)
 
     def delete(self, cls: type[R], record_id: str) -> R:
         """Tombstone: the row stays (sync must carry the deletion) and its last state is kept."""

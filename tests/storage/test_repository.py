@@ -148,3 +148,16 @@ def test_hlc_survives_reopen(tmp_path, passphrase) -> None:
         last = archive.repo.insert(Person(display_name="A")).hlc
     with Archive.open(tmp_path / "a.tumar", passphrase) as again:
         assert again.clock.now() > Timestamp.parse(last)
+
+
+def test_update_fields_refuses_envelope_and_derived(new_archive: Archive) -> None:
+    repo = new_archive.repo
+    case = repo.insert(Case(title="Zaisan"))
+    event = repo.insert(Event(case_id=case.id, kind="hearing", date="2020-01-21"))
+    assert repo.update_fields(Case, case.id, {"court": "Zaisan"}).court == "Zaisan"
+    refused = [(Case, case.id, "hlc"), (Case, case.id, "id"), (Event, event.id, "date_lower"),
+               (Case, case.id, "nope")]  # fmt: skip
+    for cls, record_id, field in refused:
+        with pytest.raises(InvalidInput, match="cannot be edited"):
+            repo.update_fields(cls, record_id, {field: "x"})
+    assert repo.get(Case, case.id).court == "Zaisan"
