@@ -72,6 +72,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             out(f"  {table:<16}{count}")
     out(RECOVERY_WARNING)
     out(f"    {summary.recovery_code}")
+    out("Look around (same passphrase):")
+    for example in ("case list", "deadlines", "search Tlek Tabarik", "people duplicates"):
+        out(f"    tumar {example} -a {summary.folder}")
     return 0
 
 
