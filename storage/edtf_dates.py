@@ -72,6 +72,55 @@ def _unspecified_digit_bounds(text: str) -> tuple[str, str] | None:
     return lower.isoformat(), dt.date(year, month_hi, max(1, day_hi)).isoformat()
 
 
+_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?$")
+
+
+def _plain_bounds(text: str) -> tuple[str, str] | None:
+    """Year, month or day (optionally qualified): most dates people type. Bounded directly,
+    because the edtf parser costs milliseconds per call and bulk imports repeat it."""
+    match = _PLAIN.match(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    if year == 0:
+        return None
+    if match.group(2) is None:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    month = int(match.group(2))
+    if not 1 <= month <= 12:
+        return None  # 21-41 are EDTF seasons/quarters: leave them to the parser
+    last = calendar.monthrange(year, month)[1]
+    if match.group(3) is None:
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    day = int(match.group(3))
+    if not 1 <= day <= last:
+        return None  # let the parser path report it as not a date
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return iso, iso
+
+
+def _plain_interval_bounds(text: str) -> tuple[str | None, str | None] | None:
+    """'2013-03/2017-11', '2019/..', '../2020-01': intervals of plain dates, bounded without
+    the parser; anything else (or a reversed range) goes the slow, checked way."""
+    if text.count("/") != 1:
+        return None
+    start, end = text.split("/")
+    lower = upper = None
+    if start != "..":
+        first = _plain_bounds(start)
+        if first is None:
+            return None
+        lower = first[0]
+    if end != "..":
+        last = _plain_bounds(end)
+        if last is None:
+            return None
+        upper = last[1]
+    if lower is None and upper is None or (lower and upper and lower > upper):
+        return None
+    return lower, upper
+
+
 @functools.lru_cache(maxsize=4096)
 def parse(text: str) -> tuple[str, str | None, str | None]:
     """Normalised EDTF text and its (lower, upper) ISO-day bounds; open or unknown ends
@@ -79,6 +128,9 @@ def parse(text: str) -> tuple[str, str | None, str | None]:
     cleaned = (text or "").strip()
     if not cleaned:
         raise InvalidInput("A date is empty")
+    plain = _plain_bounds(cleaned) or _plain_interval_bounds(cleaned)
+    if plain is not None:
+        return cleaned, plain[0], plain[1]
     try:
         parsed = edtf.parse_edtf(cleaned)
         if not _all_days_exist(cleaned):

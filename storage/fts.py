@@ -303,19 +303,22 @@ def _previous_parent(conn: Connection, table: str, record_id: str, column: str) 
     return json.loads(row[0]).get(column) if row is not None else None
 
 
-def on_record_written(conn: Connection, table: str, row: dict[str, Any]) -> None:
-    """Keep the search index in step with `row`, in the caller's transaction."""
+def on_record_written(
+    conn: Connection, table: str, row: dict[str, Any], cache: FoldCache | None = None
+) -> None:
+    """Keep the search index in step with `row`, in the caller's transaction. `cache` is the
+    open archive's word-fold cache (see Repository), dropped when the archive locks."""
     if table in KIND_OF_TABLE:
-        refresh(conn, KIND_OF_TABLE[table], row["id"])
+        refresh(conn, KIND_OF_TABLE[table], row["id"], cache)
         if table == "case_file":  # a deleted case takes its timeline out of search
             events = conn.execute("SELECT id FROM event WHERE case_id = ?", (row["id"],))
             for event in events.fetchall():
-                refresh(conn, "event", event[0])
+                refresh(conn, "event", event[0], cache)
     elif table in _CHILD:
         column, kind = _CHILD[table]
         parents = {row.get(column), _previous_parent(conn, table, row["id"], column)}
         for parent in sorted(p for p in parents if p):
-            refresh(conn, kind, parent)
+            refresh(conn, kind, parent, cache)
 
 
 def rebuild(conn: Connection, progress: Progress | None = None) -> int:

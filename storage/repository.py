@@ -19,6 +19,7 @@ from .errors import InvalidInput, RecordNotFound
 from .hlc import Clock, Timestamp
 from .ids import new_id
 from .records import BY_TABLE, ENVELOPE, Record
+from .search_text import FoldCache
 
 R = TypeVar("R", bound=Record)
 
@@ -51,9 +52,17 @@ def from_row(cls: type[R], row: dict[str, Any]) -> R:
 class Repository:
     """Reads and writes records in archive.db for one replica."""
 
+    FOLD_CACHE_LIMIT = 200_000  # words; bounded so a long session's memory stays flat
+
     def __init__(self, conn: Connection, clock: Clock) -> None:
         self.conn = conn
         self.clock = clock
+        # folding a word for search costs ~1 µs-1 ms; testimonies repeat most words
+        self._fold_cache: FoldCache = {}
+
+    def forget_cached_text(self) -> None:
+        """Drop decrypted vocabulary held for indexing (called when the archive locks)."""
+        self._fold_cache.clear()
 
     @property
     def device(self) -> str:
@@ -85,7 +94,9 @@ class Repository:
             record_id=record.id,
             rec_hash=record_hash(record.TABLE, row),
         )
-        fts.on_record_written(self.conn, record.TABLE, row)
+        if len(self._fold_cache) > self.FOLD_CACHE_LIMIT:
+            self._fold_cache.clear()
+        fts.on_record_written(self.conn, record.TABLE, row, self._fold_cache)
 
     def _keep_history(self, table: str, row: dict[str, Any]) -> None:
         self.conn.execute(

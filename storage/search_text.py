@@ -36,8 +36,8 @@ _CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
 # what unicode61 (remove_diacritics 2) would roughly index for a Latin word
 _NOT_WORD = re.compile(r"[\W_]+")
 
-#: A folded-word cache is created per operation (one write, one rebuild) and dropped after,
-#: so decrypted vocabulary does not linger in a long-lived module-level cache.
+#: A folded-word cache lives with an open archive (Repository) or one rebuild, and is
+#: dropped with it, so decrypted vocabulary never lingers in a module-level cache.
 FoldCache = dict[str, tuple[frozenset[str], frozenset[str]]]
 
 
