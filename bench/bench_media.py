@@ -1,14 +1,18 @@
 """Media import throughput and peak memory, against `sha256sum` of the same files.
 
 Run from the repository root:  python bench/bench_media.py [--jpegs 500] [--big-gib 2]
-                               [--results bench/RESULTS-media.md]
+                               [--results bench/RESULTS.md]
+
+--results writes (or replaces) only the "## Media import (issue 4)" section of that file;
+other sections (the records benchmark's) are left as they are.
 
 Everything happens in a fresh temp folder that is deleted afterwards. Files are generated
 (noise JPEGs with EXIF, one file of random bytes), `sha256sum` reads each set once to warm
 the page cache and once timed, then a child process imports them into a new archive:
 the same files, the same run, the same cache state. Import time includes everything a user
-waits for: chunking, SHA-256, SQLCipher encryption, the WAL checkpoint after each commit,
-EXIF, thumbnails and the records, and closing the archive.
+waits for: chunking, SHA-256, SQLCipher encryption, the durable commits of both databases
+(media.db: rollback journal; archive.db: WAL and its checkpoints), EXIF, thumbnails, the
+records, and closing the archive.
 
 Peak RSS is the kernel's high-water mark (VmHWM), reset just before the big import, so the
 key derivation's 64 MiB at unlock does not hide what the import itself needs.
@@ -170,9 +174,12 @@ def machine() -> str:
     )
 
 
+SECTION = "## Media import (issue 4)"
+
+
 def render(rows: list[dict], date: str) -> str:
     lines = [
-        "# Media import benchmark",
+        SECTION,
         "",
         f"Date: {date}. Machine: {machine()}.",
         "",
@@ -189,6 +196,19 @@ def render(rows: list[dict], date: str) -> str:
             f"| {r['import_mib_s']:.0f} | {r['ratio']:.2f} | {r['peak_rss_mib']:.0f} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def merge_section(path: Path, section: str) -> None:
+    """Replace this benchmark's section of `path` (or append it); keep everything else."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    start = text.find(SECTION)
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        rest = text[end + 1 :] if end >= 0 else ""
+        text = text[:start] + section + ("\n" + rest if rest else "")
+    path.write_text(text, encoding="utf-8")
 
 
 def main() -> int:
@@ -216,7 +236,7 @@ def main() -> int:
     table = render(rows, args.date)
     print(table)
     if args.results:
-        Path(args.results).write_text(table, encoding="utf-8")
+        merge_section(Path(args.results), table)
     return 0
 
 

@@ -5,6 +5,13 @@ Ordering rules that keep data safe:
 - create refuses anything that exists and writes the header last, so a crash mid-create
   leaves a folder that no one mistakes for a usable archive;
 - changing the passphrase rewrites one key slot in the header, atomically.
+
+The two databases are laid out differently (see storage.connection): archive.db has 4 KiB
+pages and WAL; media.db has 64 KiB cipher pages and a rollback journal, because bulk chunk
+writes are then encrypted and written once, not twice. A long import therefore locks
+media.db against readers until it commits; what must stay readable meanwhile (records,
+thumbnails) is in archive.db. _open_media_db is used on create *and* on every open:
+SQLCipher cannot read a 64 KiB-page file without being told the page size.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from pathlib import Path
 from . import keyslots, schema
 from .connection import (
     MEDIA_CACHE_KIB,
+    MEDIA_PAGE_SIZE,
     RECORDS_CACHE_KIB,
     Connection,
     derive_db_key,
@@ -35,6 +43,19 @@ from .repository import Repository
 ARCHIVE_DB = "archive.db"
 MEDIA_DB = "media.db"
 MIN_PASSPHRASE_CHARS = 8
+MEDIA_JOURNAL_MODE = "DELETE"
+
+
+def _open_media_db(folder: Path, master: bytes, archive_id: str, *, create: bool) -> Connection:
+    """media.db with its layout: the same page size on create and on every open."""
+    return open_database(
+        folder / MEDIA_DB,
+        derive_db_key(master, archive_id, MEDIA_DB),
+        create=create,
+        cache_kib=MEDIA_CACHE_KIB,
+        page_size=MEDIA_PAGE_SIZE,
+        journal_mode=MEDIA_JOURNAL_MODE,
+    )
 
 
 def _check_new_passphrase(passphrase: str) -> None:
@@ -79,11 +100,13 @@ class Archive:
         return self.clock.replica
 
     def close(self) -> None:
-        """Checkpoint WAL into the main files so a locked archive is exactly three files."""
-        for conn in (self.records_db, self.media_db):
-            with contextlib.suppress(Exception):
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.close()
+        """Checkpoint archive.db's WAL into the file so a locked archive is exactly three files
+        (media.db's rollback journal is gone after every commit)."""
+        self.repo.forget_cached_text()
+        with contextlib.suppress(Exception):
+            self.records_db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.records_db.close()
+        self.media_db.close()
 
     def __enter__(self) -> Archive:
         return self
@@ -120,12 +143,7 @@ class Archive:
                     "INSERT INTO meta (key, value) VALUES (?, ?)",
                     [("archive_id", archive_id), ("replica_id", replica)],
                 )
-            media = open_database(
-                folder / MEDIA_DB,
-                derive_db_key(master, archive_id, MEDIA_DB),
-                create=True,
-                cache_kib=MEDIA_CACHE_KIB,
-            )
+            media = _open_media_db(folder, master, archive_id, create=True)
             schema.migrate(media, schema.MEDIA_MIGRATIONS, MEDIA_DB)
             slots = (
                 keyslots.wrap(
@@ -171,12 +189,7 @@ class Archive:
             meta = dict(records.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("archive_id") != header.archive_id or "replica_id" not in meta:
                 raise DatabaseCorrupt(f"{ARCHIVE_DB} does not belong to this archive's header")
-            media = open_database(
-                folder / MEDIA_DB,
-                derive_db_key(master, header.archive_id, MEDIA_DB),
-                create=False,
-                cache_kib=MEDIA_CACHE_KIB,
-            )
+            media = _open_media_db(folder, master, header.archive_id, create=False)
         except BaseException:
             records.close()
             raise

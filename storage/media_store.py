@@ -10,10 +10,12 @@ transaction is rolled back and the existing blob is used.
 Reading and hashing run on a helper thread one chunk ahead of the inserts (hashlib, file
 reads and SQLite all release the GIL), which hides most of the hashing cost. The thread
 touches only the source file; the database connection is used on the caller's thread only.
+A small file the caller already holds in memory goes through write_bytes() instead: same
+transaction, hash and dedupe, no thread, and a duplicate is recognised before any write.
 
-Under WAL a large transaction is written twice (once to the WAL, once by the checkpoint
-after commit) and needs that much free space for a while; `journal_size_limit` makes
-SQLite shrink the WAL back afterwards instead of leaving a file-sized WAL until close.
+media.db has 64 KiB pages and a rollback journal (storage.connection): chunk pages appended
+to the file are encrypted and written once and not journaled, so a large import needs no
+second copy of itself on disk; the journal holds only the few b-tree pages it changes.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from .connection import Connection
 
 CHUNK_SIZE = 1 << 20
 READ_AHEAD = 3  # chunks queued between the reader thread and the inserts
-WAL_LIMIT_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,6 @@ class StoredBlob:
     sha256: str
     size: int
     created: bool
-
-
-@dataclass(frozen=True)
-class Thumbnail:
-    sha256: str
-    mime: str
-    width: int
-    height: int
-    data: bytes
 
 
 class _Duplicate(Exception):
@@ -215,11 +207,10 @@ def _utc_now() -> str:
 
 
 class MediaStore:
-    """All SQL on media.db: blobs, their chunks and thumbnails."""
+    """All SQL on media.db: blobs and their chunks."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
 
     # ---- writing -------------------------------------------------------------------
     def write(
@@ -271,19 +262,49 @@ class MediaStore:
             reader.close()
         return StoredBlob(digest, size, created=True)
 
+    def write_bytes(
+        self,
+        data: bytes,
+        *,
+        on_chunk: Callable[[int], None] | None = None,
+        before_commit: Callable[[str], None] | None = None,
+        chunk_size: int = CHUNK_SIZE,
+    ) -> StoredBlob:
+        """write() for content already in memory: hashed here, stored as the same chunks.
+
+        The callbacks behave as in write(); a duplicate is found before anything is written.
+        """
+        digest = hashlib.sha256(data).hexdigest()
+        view = memoryview(data)
+        count = -(-len(data) // chunk_size)
+        try:
+            with _write_transaction(self.conn):
+                if self.conn.execute("SELECT 1 FROM blob WHERE sha256 = ?", (digest,)).fetchone():
+                    raise _Duplicate(digest, len(data))
+                blob_id = self.conn.execute(
+                    "INSERT INTO blob (sha256, size, chunk_size, chunk_count, stored_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (digest, len(data), chunk_size, count, _utc_now()),
+                ).lastrowid
+                for idx in range(count):
+                    piece = view[idx * chunk_size : (idx + 1) * chunk_size]
+                    self.conn.execute(
+                        "INSERT INTO chunk (blob_id, idx, data) VALUES (?, ?, ?)",
+                        (blob_id, idx, piece),
+                    )
+                    if on_chunk is not None:
+                        on_chunk(len(piece))
+                if before_commit is not None:
+                    before_commit(digest)
+        except _Duplicate as dup:
+            return StoredBlob(dup.sha256, dup.size, created=False)
+        return StoredBlob(digest, len(data), created=True)
+
     def delete(self, sha256: str) -> bool:
-        """Remove a blob with its chunks and thumbnail (secure_delete zeroes the pages)."""
+        """Remove a blob with its chunks (secure_delete zeroes the pages)."""
         with _write_transaction(self.conn):
             cur = self.conn.execute("DELETE FROM blob WHERE sha256 = ?", (sha256,))
         return cur.rowcount > 0
-
-    def put_thumbnail(self, thumb: Thumbnail) -> None:
-        with _write_transaction(self.conn) if not self.conn.in_transaction else _joined():
-            self.conn.execute(
-                "INSERT OR REPLACE INTO thumbnail (sha256, mime, width, height, data)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (thumb.sha256, thumb.mime, thumb.width, thumb.height, thumb.data),
-            )
 
     # ---- reading -------------------------------------------------------------------
     def info(self, sha256: str) -> BlobInfo | None:
@@ -314,12 +335,6 @@ class MediaStore:
         for idx, data in cursor:
             yield idx, bytes(data)
 
-    def thumbnail(self, sha256: str) -> Thumbnail | None:
-        row = self.conn.execute(
-            "SELECT sha256, mime, width, height, data FROM thumbnail WHERE sha256 = ?", (sha256,)
-        ).fetchone()
-        return Thumbnail(row[0], row[1], row[2], row[3], bytes(row[4])) if row else None
-
     def stray_chunks(self) -> list[tuple[int, int]]:
         """(blob_id, chunk count) for chunks whose blob row is gone."""
         return [
@@ -334,9 +349,3 @@ class MediaStore:
         with _write_transaction(self.conn):
             cur = self.conn.execute("DELETE FROM chunk WHERE blob_id NOT IN (SELECT id FROM blob)")
         return cur.rowcount
-
-
-@contextlib.contextmanager
-def _joined() -> Iterator[None]:
-    """Used when the caller's transaction is already open (e.g. inside before_commit)."""
-    yield

@@ -10,16 +10,10 @@ from types import ModuleType
 
 from .connection import Connection, transaction
 from .errors import SchemaTooNew
-from .migrations import (
-    m0001_initial,
-    m0002_media,
-    m0003_search,
-    media_m0001_chunks,
-    media_m0002_blobs,
-)
+from .migrations import m0001_initial, m0002_media, m0003_search, media_m0001_chunks
 
 ARCHIVE_MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial, m0002_media, m0003_search)
-MEDIA_MIGRATIONS: tuple[ModuleType, ...] = (media_m0001_chunks, media_m0002_blobs)
+MEDIA_MIGRATIONS: tuple[ModuleType, ...] = (media_m0001_chunks,)
 
 
 def latest(migrations: tuple[ModuleType, ...]) -> int:

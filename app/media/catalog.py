@@ -1,6 +1,7 @@
 """Reading media records and their links: what `tumar media list/show` and the GUI display.
 
-Kept apart from the import job so that listing never pulls in the image decoders.
+Kept apart from the import job so that listing never pulls in the image decoders. Everything
+here reads archive.db only (thumbnails included), so it works while an import holds media.db.
 """
 
 from __future__ import annotations
@@ -8,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tumar.storage.archive import Archive
-from tumar.storage.media_store import MediaStore, Thumbnail
 from tumar.storage.records import Media, MediaLink
+from tumar.storage.thumbnail_store import Thumbnail, ThumbnailStore
 
 
 @dataclass
@@ -48,4 +49,4 @@ def list_media(
 def media_detail(archive: Archive, media_id: str) -> MediaDetail:
     media = archive.repo.get(Media, media_id, include_deleted=True)
     links = archive.repo.find(MediaLink, {"media_id": media.id})
-    return MediaDetail(media, links, MediaStore(archive.media_db).thumbnail(media.sha256))
+    return MediaDetail(media, links, ThumbnailStore(archive.records_db).get(media.sha256))

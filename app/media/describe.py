@@ -1,38 +1,52 @@
-"""What a stored file is: MIME type, kind, image metadata, thumbnail, audio/video facts.
+"""What a file's content is: MIME type, kind, image metadata, thumbnail, audio/video facts.
 
-Everything here reads the bytes *as stored* in media.db (through a seekable chunk reader),
-never the source file again: the description always matches the content whose SHA-256 was
-recorded, and decoding never needs a plaintext copy on disk.
+Everything here reads the content bytes the import hashes and stores, never the source file
+again: either the bytes of a small file held in memory (the very bytes object that is hashed
+and inserted as chunks), or the stored chunks of a large one through a seekable reader. So the
+description always matches the content whose SHA-256 is recorded, and decoding never needs a
+plaintext copy on disk. An image is opened once: metadata from its header, then the pixels
+are decoded (at reduced size for JPEG) for the thumbnail, which also proves it is readable.
 
 The pixel limit (app.media._imaging.MAX_PIXELS, 16384 x 12288 = 201 MP, the largest phone
 sensor readout) is checked from the header before any pixel is decoded; Pillow's
-DecompressionBombWarning is turned into a refusal by the same helpers.
+DecompressionBombWarning is turned into a refusal by the same helpers. Image work may run on
+the import's helper thread; _IMAGE_LOCK keeps it to one thread at a time, because the
+warnings filters those helpers set are process-wide.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import io
 import os
+import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
-from PIL import Image
-
-from tumar.storage.media_store import MediaStore, Thumbnail
 from tumar.storage.records import Media
 
+from ._imaging import open_image
 from .avprobe import AvInfo, probe_av
 from .errors import ImageRejected, ImageUnreadable
-from .exif import ImageMetadata, read_image_metadata
+from .exif import ImageMetadata, metadata_of
 from .sniff import SNIFF_BYTES, media_kind, sniff_mime
-from .thumbnails import THUMBNAIL_MIME, make_thumbnail
+from .thumbnails import THUMBNAIL_MIME, encode_thumbnail, thumbnail_of
 
 THUMBNAIL_PX = 256
+_IMAGE_LOCK = threading.Lock()
 
 
 class ContentRefused(Exception):
     """The content must not become a record (empty, bomb, damaged without keep_unreadable)."""
+
+
+@dataclass(frozen=True)
+class ThumbnailImage:
+    """A thumbnail made during inspection; stored in archive.db with the media record."""
+
+    mime: str
+    width: int
+    height: int
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -43,38 +57,34 @@ class ContentFacts:
     reason: str = ""
     image: ImageMetadata | None = None
     av: AvInfo | None = None
+    thumbnail: ThumbnailImage | None = None
 
 
-def inspect_content(
-    store: MediaStore, sha256: str, name: str, keep_unreadable: bool
-) -> ContentFacts:
-    """Describe stored content and store its thumbnail (in the caller's transaction)."""
-    info = store.info(sha256)
-    if info is None:
-        raise ContentRefused("the stored content disappeared before it could be described")
-    if info.size == 0:
+def inspect_content(content: BinaryIO, size: int, name: str, keep_unreadable: bool) -> ContentFacts:
+    """Describe content read from `content` (seekable, `size` bytes); makes the thumbnail.
+
+    Raises ContentRefused for content that must not be imported.
+    """
+    if size == 0:
         raise ContentRefused("the file is empty (0 bytes); there is nothing to import")
-    with store.open(sha256) as blob:
-        mime = sniff_mime(blob.read(SNIFF_BYTES), name)
+    content.seek(0)
+    mime = sniff_mime(content.read(SNIFF_BYTES), name)
     kind = media_kind(mime)
     if kind != "image":
         return ContentFacts(mime, kind)
     try:
-        # a fresh reader each: Pillow's Image.close() also closes a file object it was given
-        with store.open(sha256) as blob:
-            meta = read_image_metadata(blob)
-        with store.open(sha256) as blob:
-            thumb = make_thumbnail(blob, THUMBNAIL_PX)
+        with _IMAGE_LOCK, open_image(content) as image:
+            meta = metadata_of(image)  # header only: before the pixels are drafted and decoded
+            small = thumbnail_of(image, THUMBNAIL_PX)
+        data = encode_thumbnail(small)
     except (ImageRejected, ImageUnreadable) as exc:
         if not keep_unreadable:
             raise ContentRefused(
                 f"{exc} Nothing was stored (--keep-unreadable keeps the file as it is)."
             ) from exc
         return ContentFacts(mime, "file", unreadable=True, reason=str(exc))
-    with Image.open(io.BytesIO(thumb)) as small:
-        width, height = small.size
-    store.put_thumbnail(Thumbnail(sha256, THUMBNAIL_MIME, width, height, thumb))
-    return ContentFacts(mime, kind, image=meta)
+    thumb = ThumbnailImage(THUMBNAIL_MIME, small.width, small.height, data)
+    return ContentFacts(mime, kind, image=meta, thumbnail=thumb)
 
 
 def add_av_info(facts: ContentFacts, path: str | os.PathLike[str]) -> ContentFacts:

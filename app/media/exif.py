@@ -28,6 +28,7 @@ __all__ = [
     "ImageMetadata",
     "ImageRejected",
     "ImageUnreadable",
+    "metadata_of",
     "read_image_metadata",
 ]
 
@@ -100,15 +101,20 @@ def read_image_metadata(source: ImageSource) -> ImageMetadata:
     header cannot be parsed. Broken EXIF never raises: the affected fields are just ``None``.
     """
     with open_image(source) as image:
-        width, height = image.size
-        fmt = "JPEG" if image.format == "MPO" else (image.format or "")
-        exif = read_exif(image)
-        ifds: dict[str, Mapping[int, Any]] = {
-            "0": exif,
-            "exif": _sub_ifd(exif, ExifTags.IFD.Exif),
-            "gps": _sub_ifd(exif, ExifTags.IFD.GPSInfo),
-        }
+        return metadata_of(image)
 
+
+def metadata_of(image: Image.Image) -> ImageMetadata:
+    """:func:`read_image_metadata` for an image already opened with ``open_image`` (so the
+    pixel limit is checked); call it before the pixels are decoded or drafted."""
+    width, height = image.size
+    fmt = "JPEG" if image.format == "MPO" else (image.format or "")
+    exif = read_exif(image)
+    ifds: dict[str, Mapping[int, Any]] = {
+        "0": exif,
+        "exif": _sub_ifd(exif, ExifTags.IFD.Exif),
+        "gps": _sub_ifd(exif, ExifTags.IFD.GPSInfo),
+    }
     ifd0, exif_ifd, gps = ifds["0"], ifds["exif"], ifds["gps"]
     lat = _safe(lambda: _coordinate(gps.get(0x0002), gps.get(0x0001), 90.0, "N", "S"))
     lon = _safe(lambda: _coordinate(gps.get(0x0004), gps.get(0x0003), 180.0, "E", "W"))

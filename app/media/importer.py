@@ -2,16 +2,19 @@
 
 Per file, in this order, so that a crash or error at any point leaves a valid archive:
 
-1. media.db, one transaction: the bytes stream in as 1 MiB chunks while SHA-256 is computed;
-   then, still inside that transaction, the *stored* bytes are inspected (MIME sniffed from
-   content, EXIF, thumbnail). A refusal (bomb, damaged image, empty file, file changed while
-   being read) or a cancel rolls the transaction back: nothing was stored.
-2. archive.db, one transaction: the Media record and its links (with history and audit).
-   If this fails, the blob written in step 1 is deleted again.
+1. media.db, one transaction: the bytes go in as 1 MiB chunks and SHA-256 is computed over
+   them; the content is inspected (MIME sniffed from content, EXIF, thumbnail) from exactly
+   those bytes. A refusal (bomb, damaged image, empty file, file changed while being read)
+   or a cancel rolls the transaction back: nothing was stored. Small files are read whole
+   and inspected on a helper thread while the previous file is stored (app.media.prepare);
+   large files stream in and are inspected from their stored chunks inside the transaction.
+2. archive.db, one transaction: the Media record, its links (with history and audit) and
+   its thumbnail (derived data in `media_thumbnail`, not a record). If this fails, the blob
+   written in step 1 is deleted again.
 
-Why not one transaction over both files (ATTACH media.db to the records connection)? Under
-WAL, SQLite commits an attached database's changes atomically per file only, not across
-files (documented for WAL and in-memory main databases), so ATTACH would promise an
+Why not one transaction over both files (ATTACH media.db to the records connection)?
+SQLite commits an attached database's changes atomically across files only when the main
+database uses a rollback journal; archive.db uses WAL, so ATTACH would promise an
 atomicity it does not have. The order above guarantees instead that a record never points to
 missing content; the worst a crash between the two commits can leave is encrypted content no
 record refers to, which `tumar verify` reports and `tumar media cleanup` removes.
@@ -39,9 +42,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import BinaryIO
 
 from tumar.storage.archive import Archive
@@ -49,16 +52,14 @@ from tumar.storage.connection import DatabaseError, transaction
 from tumar.storage.errors import TumarError
 from tumar.storage.media_store import MediaStore, StoredBlob
 from tumar.storage.records import Case, Media, MediaLink, Person, Testimony
+from tumar.storage.thumbnail_store import Thumbnail, ThumbnailStore
 
 from ..jobs import CancelToken, JobCancelled, Progress, no_progress
 from . import describe
 from .describe import ContentFacts
+from .prepare import MediaImportError, Prefetcher, Prepared, prepare, unchanged_check
 
 StrPath = str | bytes | os.PathLike[str] | os.PathLike[bytes]
-
-
-class MediaImportError(TumarError):
-    """One file could not be imported; the message starts with the file's name."""
 
 
 class ImportCancelled(JobCancelled):
@@ -138,37 +139,6 @@ def check_links(archive: Archive, links: Links) -> None:
         archive.repo.get(kinds[column], record_id)
 
 
-def _open_source(path: str, display: str) -> tuple[BinaryIO, os.stat_result]:
-    """Open a regular file for reading without ever blocking on a FIFO or device."""
-    before = os.stat(path)
-    if stat.S_ISDIR(before.st_mode):
-        raise MediaImportError(f"{display}: is a folder; give the files inside it instead")
-    if not stat.S_ISREG(before.st_mode):
-        raise MediaImportError(
-            f"{display}: is not a regular file (a pipe, device or socket); copy it to a file first"
-        )
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(path, flags)
-    opened = os.fstat(fd)
-    if not stat.S_ISREG(opened.st_mode):  # swapped between stat() and open()
-        os.close(fd)
-        raise MediaImportError(f"{display}: stopped being a regular file while it was opened")
-    return os.fdopen(fd, "rb", buffering=0), opened
-
-
-def _unchanged_check(source: BinaryIO, opened: os.stat_result, display: str) -> None:
-    """Refuse a file that was written to while we read it: the hash would be of a mix."""
-    now = os.fstat(source.fileno())
-    read = source.tell()
-    same = (now.st_size, now.st_mtime_ns) == (opened.st_size, opened.st_mtime_ns)
-    if not same or read != now.st_size:
-        raise MediaImportError(
-            f"{display}: the file changed while it was being read "
-            f"({opened.st_size} bytes when opened, {read} read, {now.st_size} now); "
-            "nothing was stored, import it again once it is complete"
-        )
-
-
 class _Importer:
     """State shared by the files of one job: the archive, the store, progress accounting."""
 
@@ -186,48 +156,96 @@ class _Importer:
         self.progress, self.cancel = progress, cancel
         self.done, self.total = 0, total
 
+    def _on_chunk(self, display: str, n: int) -> None:
+        self.done += n
+        self.progress(self.done, self.total, display)
+        self.cancel.raise_if_cancelled()
+
+    def import_prepared(
+        self, prepared: Prepared, name: str, display: str, probe_path: str
+    ) -> FileResult:
+        """A file opened (and, if small, read and described) by app.media.prepare."""
+        if prepared.data is None:
+            return self.import_one(prepared.source, name, display, prepared.opened, probe_path)
+        source, opened, refusal = prepared.source, prepared.opened, prepared.refusal
+
+        def before_commit(sha256: str) -> None:
+            unchanged_check(source, opened, display)
+            if refusal is not None:
+                raise refusal
+
+        def facts_of_stored(sha256: str) -> ContentFacts:
+            if refusal is not None:
+                raise refusal
+            assert prepared.facts is not None
+            return prepared.facts
+
+        stored = self.store.write_bytes(
+            prepared.data, on_chunk=partial(self._on_chunk, display), before_commit=before_commit
+        )
+        prepared.data = None  # the bytes are stored (or refused); don't hold them longer
+        if not stored.created:
+            unchanged_check(source, opened, display)
+        return self._record_or_undo(
+            stored, prepared.facts, name, display, probe_path, facts_of_stored
+        )
+
     def import_one(
         self, source: BinaryIO, name: str, display: str, opened: os.stat_result | None = None,
         probe_path: str | None = None,
     ) -> FileResult:  # fmt: skip
+        """Stream `source` into media.db, describing it from the stored chunks."""
         facts: list[ContentFacts] = []
-
-        def on_chunk(n: int) -> None:
-            self.done += n
-            self.progress(self.done, self.total, display)
-            self.cancel.raise_if_cancelled()
 
         def before_commit(sha256: str) -> None:
             if opened is not None:
-                _unchanged_check(source, opened, display)
+                unchanged_check(source, opened, display)
             facts.append(self._inspect(sha256, name, display))
 
-        stored = self.store.write(source, on_chunk=on_chunk, before_commit=before_commit)
+        stored = self.store.write(
+            source, on_chunk=partial(self._on_chunk, display), before_commit=before_commit
+        )
         if opened is not None and not stored.created:
-            _unchanged_check(source, opened, display)
+            unchanged_check(source, opened, display)
+        return self._record_or_undo(
+            stored, facts[0] if facts else None, name, display, probe_path,
+            partial(self._inspect, name=name, display=display),
+        )  # fmt: skip
+
+    def _inspect(self, sha256: str, name: str, display: str) -> ContentFacts:
+        """Describe content from its stored chunks (inside or after its transaction)."""
+        info = self.store.info(sha256)
+        if info is None:
+            raise MediaImportError(
+                f"{display}: the stored content disappeared before it could be described"
+            )
         try:
-            return self._record(stored, facts[0] if facts else None, name, display, probe_path)
+            with self.store.open(sha256) as blob:
+                return describe.inspect_content(blob, info.size, name, self.keep_unreadable)
+        except describe.ContentRefused as exc:
+            raise MediaImportError(f"{display}: {exc}") from exc
+
+    def _record_or_undo(
+        self, stored: StoredBlob, facts: ContentFacts | None, name: str, display: str,
+        probe_path: str | None, facts_of_stored: Callable[[str], ContentFacts],
+    ) -> FileResult:  # fmt: skip
+        try:
+            return self._record(stored, facts, name, display, probe_path, facts_of_stored)
         except BaseException:
             if stored.created:
                 with contextlib.suppress(Exception):
                     self.store.delete(stored.sha256)
             raise
 
-    def _inspect(self, sha256: str, name: str, display: str) -> ContentFacts:
-        try:
-            return describe.inspect_content(self.store, sha256, name, self.keep_unreadable)
-        except describe.ContentRefused as exc:
-            raise MediaImportError(f"{display}: {exc}") from exc
-
     def _record(
         self, stored: StoredBlob, facts: ContentFacts | None, name: str, display: str,
-        probe_path: str | None,
+        probe_path: str | None, facts_of_stored: Callable[[str], ContentFacts],
     ) -> FileResult:  # fmt: skip
         repo = self.archive.repo
         existing = repo.find(Media, {"sha256": stored.sha256})
         status = "duplicate" if existing else "imported"
         if not existing and facts is None:  # content was already stored, but no live record
-            facts = self._inspect(stored.sha256, name, display)
+            facts = facts_of_stored(stored.sha256)
         if not existing and facts is not None and probe_path is not None:
             facts = describe.add_av_info(facts, probe_path)
         with transaction(repo.conn):
@@ -241,6 +259,11 @@ class _Importer:
                         dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
                     )
                 )  # fmt: skip
+                thumb = facts.thumbnail
+                if thumb is not None:
+                    ThumbnailStore(repo.conn).put(
+                        Thumbnail(stored.sha256, thumb.mime, thumb.width, thumb.height, thumb.data)
+                    )
             for column, target in self.links.targets():
                 if not repo.find(MediaLink, {"media_id": media.id, column: target}):
                     repo.insert(MediaLink(media_id=media.id, **{column: target}))
@@ -286,23 +309,29 @@ def import_files(
             sizes.append(os.stat(path).st_size)
         except OSError:
             sizes.append(0)
+    names = [stored_name(path) for path, _ in items]
     job = _Importer(archive, links, keep_unreadable, progress, cancel, sum(sizes))
     report = ImportReport()
-    for (path, display), size in zip(items, sizes, strict=True):
-        if cancel.cancelled:
-            raise ImportCancelled(report)
-        progress(job.done, job.total, display)
-        start = job.done
-        try:
-            source, opened = _open_source(path, display)
-            with source:
-                result = job.import_one(source, stored_name(path), display, opened, path)
-        except JobCancelled:
-            raise ImportCancelled(report) from None
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-            result = FileResult(display, "failed", error=_failure(display, exc))
-        job.done = start + size  # keep the total consistent whatever was read
-        report.results.append(result)
+
+    def prepare_one(index: int) -> Prepared:  # on the helper thread: no database access
+        return prepare(items[index][0], items[index][1], names[index], keep_unreadable)
+
+    with Prefetcher(len(items), prepare_one) as ahead:
+        for index, ((path, display), size) in enumerate(zip(items, sizes, strict=True)):
+            if cancel.cancelled:
+                raise ImportCancelled(report)
+            progress(job.done, job.total, display)
+            start = job.done
+            try:
+                prepared = ahead.take(index)
+                with prepared.source:
+                    result = job.import_prepared(prepared, names[index], display, path)
+            except JobCancelled:
+                raise ImportCancelled(report) from None
+            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+                result = FileResult(display, "failed", error=_failure(display, exc))
+            job.done = start + size  # keep the total consistent whatever was read
+            report.results.append(result)
     progress(job.total, job.total, "")
     return report
 

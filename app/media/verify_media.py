@@ -6,7 +6,8 @@ altered; this proves the *content* still matches the SHA-256 each record carries
 - each blob: chunks 0..n-1 all present, none extra, sizes add up, SHA-256 matches;
 - each media record (also deleted ones, whose content is kept for history) has content;
 - no content without a record (left by a crash between the two commits of an import, see
-  app.media.importer), and no chunk without its blob.
+  app.media.importer), no chunk without its blob, and no thumbnail (archive.db) without a
+  media record.
 
 Memory stays at one chunk at a time; the cost is one full read of media.db.
 """
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from tumar.storage.archive import Archive
 from tumar.storage.media_store import BlobInfo, MediaStore
 from tumar.storage.records import Media
+from tumar.storage.thumbnail_store import ThumbnailStore
 
 from ..jobs import CancelToken, Progress, no_progress
 
@@ -111,11 +113,18 @@ def verify_media(
             report.problems.append(f"{_label(sha256, refs)}: content is missing from media.db")
     for blob_id, count in store.stray_chunks():
         report.problems.append(f"{count} chunk(s) of a removed blob (#{blob_id}) are left over")
+    stray_thumbs = ThumbnailStore(archive.records_db).unreferenced()
+    if stray_thumbs:
+        report.problems.append(
+            f"{len(stray_thumbs)} thumbnail(s) belong to no media record "
+            f"({', '.join(h[:12] for h in stray_thumbs[:3])}); `tumar media cleanup` removes them"
+        )
     return report
 
 
 def remove_orphans(archive: Archive, min_age_s: float = 600.0) -> int:
-    """Delete content no media record refers to and stray chunks; returns blobs removed.
+    """Delete content no media record refers to, stray chunks and thumbnails no media record
+    refers to; returns blobs removed.
 
     Only content older than `min_age_s` is removed, so an import running at the same time
     in another process (content committed, record about to be) is never undone.
@@ -129,4 +138,5 @@ def remove_orphans(archive: Archive, min_age_s: float = 600.0) -> int:
             continue
         removed += int(store.delete(blob.sha256))
     store.delete_stray_chunks()
+    ThumbnailStore(archive.records_db).delete_unreferenced()
     return removed

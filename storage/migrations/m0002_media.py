@@ -4,6 +4,11 @@ The content itself lives in media.db (chunks, keyed by SHA-256); a media record 
 text and numbers, so that canonical JSON can hash it for the audit chain. `sha256` is not
 UNIQUE here: two replicas may import the same photo independently and sync must keep both
 records; the importer reuses a live record with the same hash instead of adding another.
+
+`media_thumbnail` is derived data, not a record (no envelope, history or audit entry: it can
+be rebuilt from the content). It is keyed by the content hash like media.db's blobs, written
+in the same transaction as the media record, and kept here rather than in media.db because a
+long import holds media.db's write lock (rollback journal) and thumbnails must stay readable.
 """
 
 from .m0001_initial import ENVELOPE, _ref
@@ -34,6 +39,10 @@ STATEMENTS = [
     "CREATE INDEX media_link_case ON media_link(case_id)",
     "CREATE INDEX media_link_person ON media_link(person_id)",
     "CREATE INDEX media_link_testimony ON media_link(testimony_id)",
+    """CREATE TABLE media_thumbnail (
+        sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+        mime TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,
+        data BLOB NOT NULL)""",
 ]
 
 

@@ -150,7 +150,7 @@ def stored_counts(archive: Archive) -> dict[str, int]:
         "media_link": one("SELECT count(*) FROM media_link").fetchone()[0],
         "blob": two("SELECT count(*) FROM blob").fetchone()[0],
         "chunk": two("SELECT count(*) FROM chunk").fetchone()[0],
-        "thumbnail": two("SELECT count(*) FROM thumbnail").fetchone()[0],
+        "thumbnail": one("SELECT count(*) FROM media_thumbnail").fetchone()[0],
     }
 
 

@@ -1,7 +1,7 @@
 """Export of originals (exact, verified, atomic), --strip-metadata, and media verification.
 
 Tampering is done the way an attacker or a bad disk would: raw SQL on media.db, behind
-Tumar's back. The media.db schema-1 -> 2 migration is checked on a real schema-1 file.
+Tumar's back.
 """
 
 from __future__ import annotations
@@ -18,12 +18,9 @@ from tumar.app.media.export import MediaIntegrityError, export_original
 from tumar.app.media.importer import import_files
 from tumar.app.media.verify_media import remove_orphans, verify_media
 from tumar.app.verify import verify_archive
-from tumar.storage import schema
 from tumar.storage.archive import Archive
-from tumar.storage.connection import open_database
 from tumar.storage.errors import InvalidInput
 from tumar.storage.media_store import CHUNK_SIZE, MediaStore
-from tumar.storage.migrations import media_m0001_chunks
 from tumar.storage.records import Media
 
 from .media_support import exif_jpeg, heic_bytes, photo, random_file, stored_counts, write
@@ -166,20 +163,3 @@ def test_cleanup_keeps_fresh_content_of_a_concurrent_import(
     assert remove_orphans(new_archive) == 0
     assert remove_orphans(new_archive, min_age_s=0) == 1
     assert stored_counts(new_archive)["blob"] == 0
-
-
-def test_media_db_schema_1_is_migrated_with_its_content(tmp_path: Path) -> None:
-    key = bytes(range(32))
-    conn = open_database(tmp_path / "media.db", key, create=True, cache_kib=1024)
-    schema.migrate(conn, (media_m0001_chunks,), "media.db")
-    digest = hashlib.sha256(b"abcdef").hexdigest()
-    conn.execute("INSERT INTO blob VALUES (?, 6, 4, 2, '2026-01-01T00:00:00+00:00')", (digest,))
-    conn.executemany(
-        "INSERT INTO chunk (sha256, idx, data) VALUES (?, ?, ?)",
-        [(digest, 0, b"abcd"), (digest, 1, b"ef")],
-    )
-    assert schema.migrate(conn, schema.MEDIA_MIGRATIONS, "media.db") == 2
-    with MediaStore(conn).open(digest) as blob:
-        assert blob.read() == b"abcdef"
-    assert MediaStore(conn).info(digest).chunk_count == 2  # type: ignore[union-attr]
-    conn.close()

@@ -27,6 +27,7 @@ from tumar.storage.archive import Archive
 from tumar.storage.errors import RecordNotFound
 from tumar.storage.media_store import CHUNK_SIZE, MediaStore
 from tumar.storage.records import Media, MediaLink
+from tumar.storage.thumbnail_store import ThumbnailStore
 
 from .media_support import (
     QUADRANTS,
@@ -52,7 +53,7 @@ def stored_bytes(archive: Archive, sha256: str) -> bytes:
 
 
 def thumbnail_of(archive: Archive, media: Media) -> Image.Image:
-    thumb = MediaStore(archive.media_db).thumbnail(media.sha256)
+    thumb = ThumbnailStore(archive.records_db).get(media.sha256)
     assert thumb is not None, f"no thumbnail for {media.original_name}"
     return Image.open(io.BytesIO(thumb.data)).convert("RGB")
 
