@@ -18,7 +18,7 @@ Layout, and why:
 * The trigram index covers CJK text only, the scripts where word tokenizing fails; its
   content is the view ``search_cjk`` (documents that have CJK runs). Indexing all text as
   trigrams measured ~1.6x the text size for little gain (alphabetic words are matched by
-  prefix and by folded spelling instead); see bench/RESULTS-search.md.
+  prefix and by folded spelling instead); see bench/RESULTS.md, "Search".
 * CJK queries of 1-2 characters are too short for a trigram. The CJK column is padded
   with two spaces, so every CJK character starts at least one trigram; such a query looks
   up the trigrams starting with it in ``search_grams_vocab`` and matches any of them. A
