@@ -14,21 +14,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
-PHOTOS = Path(__file__).resolve().parents[2] / "data" / "photos"
-SHARED_PHOTOS = Path("/work/shared/fixtures/photos")
-
-# Inverse of the transposition an EXIF orientation asks for: applied to an upright picture it
-# gives the pixels a camera would store together with that orientation tag.
-STORE_FOR_ORIENTATION: dict[int, Image.Transpose | None] = {
-    1: None,
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_90,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_270,
-}
+# one definition of where the photos are and what each orientation stores, shared with
+# the import tests
+from tests.app.media_support import PHOTOS, SHARED_PHOTOS, STORE_FOR_ORIENTATION  # noqa: E402
 
 QUADRANT_COLOURS = ((255, 0, 0), (0, 200, 0), (0, 0, 255), (255, 255, 0))  # TL, TR, BL, BR
 
