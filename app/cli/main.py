@@ -14,7 +14,7 @@ import sqlcipher3
 from tumar.app.hardening import harden_process
 from tumar.storage.errors import TumarError
 
-from . import archive_commands, media_commands, parser_records, search_commands
+from . import archive_commands, media_commands, parser_records, search_commands, tag_commands
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser_records.register_records(sub, common)
     media_commands.register(sub, common)
     search_commands.register(sub, common)
+    tag_commands.register(sub, common)
     return parser
 
 
