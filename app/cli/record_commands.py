@@ -23,6 +23,12 @@ def _name_input(text: str) -> people.NameInput:
     return people.NameInput(name, script, kind)
 
 
+def _given(args: argparse.Namespace, **field_to_option: str) -> dict[str, object]:
+    """The record fields whose options were given on the command line (edit = only those)."""
+    values = {field: getattr(args, option) for field, option in field_to_option.items()}
+    return {field: value for field, value in values.items() if value is not None}
+
+
 def person_add(args: argparse.Namespace) -> int:
     with open_from_args(args) as archive:
         detail = people.add_person(
@@ -70,16 +76,9 @@ def person_show(args: argparse.Namespace) -> int:
 
 
 def person_edit(args: argparse.Namespace) -> int:
-    changes = {
-        k: v
-        for k, v in (
-            ("display_name", args.display_name),
-            ("birth_date", args.birth),
-            ("sex", args.sex),
-            ("notes", args.notes),
-        )
-        if v is not None
-    }
+    changes = _given(
+        args, display_name="display_name", birth_date="birth", sex="sex", notes="notes"
+    )
     with open_from_args(args) as archive:
         person_id = resolve(archive, Person, args.id)
         if changes:
@@ -144,17 +143,10 @@ def case_show(args: argparse.Namespace) -> int:
 
 
 def case_edit(args: argparse.Namespace) -> int:
-    changes = {
-        k: v
-        for k, v in (
-            ("title", args.title),
-            ("status", args.status),
-            ("court", args.court),
-            ("jurisdiction", args.jurisdiction),
-            ("summary", args.summary),
-        )
-        if v is not None
-    }
+    changes = _given(
+        args, title="title", status="status", court="court",
+        jurisdiction="jurisdiction", summary="summary",
+    )  # fmt: skip
     with open_from_args(args) as archive:
         case_id = resolve(archive, Case, args.id)
         cases.edit_case(archive, case_id, **changes)

@@ -74,6 +74,10 @@ def test_full_record_workflow(archive: Path, tmp_path: Path) -> None:
     ok("testimony", "withdraw-consent", testimony, *a)
     assert "[consent withdrawn]" in ok("testimony", "list", *a)
     ok("person", "edit", person, "--notes", "livestock trader", *a)
+    assert "livestock trader" in ok("person", "show", person, *a)
+    ok("case", "edit", case, "--status", "closed", *a)
+    edited = ok("case", "show", case, *a)
+    assert "closed" in edited and "Zaisan district court" in edited
     ok("person", "delete", person, *a)
     assert ok("person", "list", *a) == ""
     assert "(deleted)" in ok("person", "list", "--deleted", *a)
