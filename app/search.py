@@ -9,7 +9,7 @@ is marked so nobody quotes it by mistake.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tumar.storage import edtf_dates, fts, search_repo
 from tumar.storage.archive import Archive
@@ -19,6 +19,7 @@ from tumar.storage.search_repo import MARK_CLOSE, MARK_OPEN, Filters, Hit
 from . import search_query as sq
 from .jobs import CancelToken, Job, Progress
 from .search_snippet import Needles, make_snippet
+from .tags import find_tag
 
 #: snippets mark matched words with these (re-exported for the CLI and GUI)
 MARKS = (MARK_OPEN, MARK_CLOSE)
@@ -122,6 +123,9 @@ def _grams(archive: Archive, terms: list[sq.Term]) -> tuple[str | None, tuple[st
 def search_page(archive: Archive, query: SearchQuery) -> SearchPage:
     """`search` with how many matches there were and whether ranking was capped."""
     filters = _filters(query)
+    if filters.tag:  # NOCASE in SQL folds ASCII only; resolve the stored spelling here
+        stored = find_tag(archive, filters.tag)
+        filters = replace(filters, tag=stored.name if stored else filters.tag)
     limit = max(1, min(MAX_LIMIT, int(query.limit)))
     offset = max(0, int(query.offset))
     conn = archive.records_db

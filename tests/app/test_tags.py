@@ -25,6 +25,8 @@ def test_tags_are_created_once_and_filter_search(new_archive: Archive) -> None:
     assert len(new_archive.repo.find(Tag)) == 2 and len(new_archive.repo.find(Tagging)) == 2
     hits = search(new_archive, SearchQuery("border", tag="Deportation risk"))
     assert [h.record_id for h in hits] == [zaisan.id]
+    hits = search(new_archive, SearchQuery("border", tag="ЗАДЕРЖАНИЕ"))  # non-ASCII case
+    assert [h.record_id for h in hits] == [zharkent.id]
     assert tags.untag_record(new_archive, "deportation risk", zaisan.id) == 1
     assert search(new_archive, SearchQuery("border", tag="Deportation risk")) == []
     assert verify_archive(new_archive).ok
