@@ -19,7 +19,8 @@ from PIL import Image
 from tumar.storage.archive import Archive
 
 PHOTOS = Path(__file__).resolve().parents[1] / "data" / "photos"
-SHARED_PHOTOS = Path("/work/shared/fixtures/photos")
+# ../shared beside the checkout (as on the team's machines and in CI); optional
+SHARED_PHOTOS = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "photos"
 
 # the transposition a camera applied to an upright scene before writing orientation N
 STORE_FOR_ORIENTATION: dict[int, Image.Transpose | None] = {

@@ -31,6 +31,7 @@ from tumar.storage.thumbnail_store import ThumbnailStore
 
 from .media_support import (
     QUADRANTS,
+    SHARED_PHOTOS,
     exif_jpeg,
     heic_bytes,
     noise_jpeg,
@@ -227,7 +228,7 @@ def test_real_camera_orientations_match_the_upright_original(
 def test_heic_is_imported_with_a_thumbnail(new_archive: Archive, tmp_path: Path) -> None:
     paths = [write(tmp_path / "generated.heic", heic_bytes())]
     for name in ("heic/mobile/iphone_13_pro_max.HEIC",):
-        shared = Path("/work/shared/fixtures/photos") / name
+        shared = SHARED_PHOTOS / name
         if shared.is_file():
             paths.append(shared)
     report = import_files(new_archive, paths)

@@ -116,5 +116,5 @@ def photos() -> Path:
 def shared_photos() -> Path:
     """The full shared fixture collection; tests using it are skipped when it is absent."""
     if not SHARED_PHOTOS.is_dir():
-        pytest.skip("/work/shared/fixtures/photos not available")
+        pytest.skip("../shared/fixtures/photos not available")
     return SHARED_PHOTOS
