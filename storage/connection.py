@@ -135,7 +135,9 @@ def transaction(conn: Connection) -> Iterator[Connection]:
     try:
         yield conn
         # deferred foreign keys are checked here; a failed COMMIT leaves the transaction
-        # open, so it must be rolled back like any other failure
+        # open, so it must be rolled back like any other failure. After SQLITE_FULL, SQLite
+        # may already have rolled back by itself: a second ROLLBACK would raise and hide
+        # the real error, hence the in_transaction check.
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

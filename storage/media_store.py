@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from .connection import Connection
+from .connection import Connection, transaction
 
 CHUNK_SIZE = 1 << 20
 READ_AHEAD = 3  # chunks queued between the reader thread and the inserts
@@ -64,24 +64,7 @@ class _Duplicate(Exception):
         self.sha256, self.size = sha256, size
 
 
-@contextlib.contextmanager
-def _write_transaction(conn: Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE … COMMIT; on error roll back if SQLite has not already done so.
-
-    After SQLITE_FULL, SQLite may have rolled the transaction back by itself; a second
-    ROLLBACK would then raise and hide the real error (the disk is full).
-    """
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def _read_full(source: BinaryIO, size: int) -> bytes:
+def read_full(source: BinaryIO, size: int) -> bytes:
     """Up to `size` bytes: short reads (pipes, slow media) are continued until EOF."""
     data = source.read(size)
     if not data or len(data) == size:
@@ -120,7 +103,7 @@ class _ReadAhead:
     def _run(self) -> None:
         try:
             while not self._stop.is_set():
-                data = _read_full(self._source, self._chunk_size)
+                data = read_full(self._source, self._chunk_size)
                 if not data:
                     self._put(None)
                     return
@@ -232,7 +215,7 @@ class MediaStore:
         placeholder = "pending-" + secrets.token_hex(16)
         reader = _ReadAhead(source, chunk_size)
         try:
-            with _write_transaction(self.conn):
+            with transaction(self.conn):
                 blob_id = self.conn.execute(
                     "INSERT INTO blob (sha256, size, chunk_size, chunk_count, stored_at)"
                     " VALUES (?, 0, ?, 0, ?)",
@@ -278,7 +261,7 @@ class MediaStore:
         view = memoryview(data)
         count = -(-len(data) // chunk_size)
         try:
-            with _write_transaction(self.conn):
+            with transaction(self.conn):
                 if self.conn.execute("SELECT 1 FROM blob WHERE sha256 = ?", (digest,)).fetchone():
                     raise _Duplicate(digest, len(data))
                 blob_id = self.conn.execute(
@@ -302,7 +285,7 @@ class MediaStore:
 
     def delete(self, sha256: str) -> bool:
         """Remove a blob with its chunks (secure_delete zeroes the pages)."""
-        with _write_transaction(self.conn):
+        with transaction(self.conn):
             cur = self.conn.execute("DELETE FROM blob WHERE sha256 = ?", (sha256,))
         return cur.rowcount > 0
 
@@ -346,6 +329,6 @@ class MediaStore:
         ]
 
     def delete_stray_chunks(self) -> int:
-        with _write_transaction(self.conn):
+        with transaction(self.conn):
             cur = self.conn.execute("DELETE FROM chunk WHERE blob_id NOT IN (SELECT id FROM blob)")
         return cur.rowcount

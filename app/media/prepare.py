@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from tumar.storage.errors import TumarError
-from tumar.storage.media_store import CHUNK_SIZE
+from tumar.storage.media_store import CHUNK_SIZE, read_full
 
 from . import describe
 from .describe import ContentFacts
@@ -83,24 +83,13 @@ class Prepared:
     refusal: MediaImportError | None = None
 
 
-def _read_up_to(source: BinaryIO, limit: int) -> bytes:
-    parts, got = [], 0
-    while got < limit:
-        piece = source.read(limit - got)
-        if not piece:
-            break
-        parts.append(piece)
-        got += len(piece)
-    return b"".join(parts)
-
-
 def prepare(path: str, display: str, name: str, keep_unreadable: bool) -> Prepared:
     """Open `path`; read and describe it if it is small. Runs on the helper thread."""
     source, opened = open_source(path, display)
     try:
         if opened.st_size > IN_MEMORY_MAX:
             return Prepared(source, opened)
-        data = _read_up_to(source, IN_MEMORY_MAX + 1)
+        data = read_full(source, IN_MEMORY_MAX + 1)
         if len(data) > IN_MEMORY_MAX:  # it grew since stat(): stream it (and let it be refused)
             source.seek(0)
             return Prepared(source, opened)
