@@ -8,10 +8,12 @@ slot is calibrated on this machine.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tumar.storage import archive as _archive
 from tumar.storage.archive import Archive
+from tumar.storage.header import Header
 from tumar.storage.kdf import KdfParams, params_for_profile
 
 KDF_PROFILE_ENV = "TUMAR_KDF_PROFILE"
@@ -33,3 +35,35 @@ def open_archive(folder: Path, secret: str) -> Archive:
 
 def change_passphrase(folder: Path, current_secret: str, new_passphrase: str) -> None:
     _archive.change_passphrase(Path(folder), current_secret, new_passphrase, kdf_params())
+
+
+@dataclass(frozen=True)
+class UnlockedKey:
+    """A header and its unwrapped master key, handed from the thread that ran the KDF to the
+    thread that opens the databases. Memory only; never written anywhere."""
+
+    folder: Path
+    header: Header
+    master: bytes = field(repr=False)
+
+
+def unlock_key(folder: Path, secret: str) -> UnlockedKey:
+    """The slow part of unlocking (Argon2id), safe to run on a worker thread: it opens no
+    database, so the connections can later be made on the thread that will use them."""
+    header, master = _archive.unlock_key(Path(folder), secret)
+    return UnlockedKey(Path(folder), header, master)
+
+
+def create_key(folder: Path, passphrase: str) -> tuple[UnlockedKey, str]:
+    """Create an archive (both KDF runs included) and close it again on this thread; returns
+    the key to reopen it elsewhere with open_with_key, and the recovery code."""
+    archive, code = create_archive(folder, passphrase)
+    try:
+        key = UnlockedKey(archive.folder, archive.header, archive._master_key)
+    finally:
+        archive.close()
+    return key, code
+
+
+def open_with_key(key: UnlockedKey) -> Archive:
+    return Archive.open_with_key(key.folder, key.header, key.master)

@@ -21,7 +21,7 @@ import datetime as dt
 import os
 import shutil
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import keyslots, schema
@@ -34,7 +34,13 @@ from .connection import (
     open_database,
     transaction,
 )
-from .errors import ArchiveExists, DatabaseCorrupt, InvalidInput, WrongPassphrase
+from .errors import (
+    ArchiveExists,
+    ArchiveLocked,
+    DatabaseCorrupt,
+    InvalidInput,
+    WrongPassphrase,
+)
 from .header import Header, read_header, write_header
 from .hlc import Clock, Timestamp
 from .kdf import KdfParams
@@ -90,6 +96,9 @@ class Archive:
     media_db: Connection
     clock: Clock
     repo: Repository
+    # kept in memory only while open, so a worker thread can open its own connections
+    # (open_sibling) without running the KDF again; dropped by close()
+    _master_key: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def archive_id(self) -> str:
@@ -103,6 +112,7 @@ class Archive:
         """Checkpoint archive.db's WAL into the file so a locked archive is exactly three files
         (media.db's rollback journal is gone after every commit)."""
         self.repo.forget_cached_text()
+        self._master_key = b""
         with contextlib.suppress(Exception):
             self.records_db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.records_db.close()
@@ -170,14 +180,22 @@ class Archive:
                         os.unlink(folder / name)
             raise
         clock = Clock(replica)
-        return cls(folder, header, records, media, clock, Repository(records, clock)), recovery_code
+        archive = cls(folder, header, records, media, clock, Repository(records, clock), master)
+        return archive, recovery_code
 
     # ---- unlock ---------------------------------------------------------------------
     @classmethod
     def open(cls, folder: Path, secret: str) -> Archive:
+        header, master = unlock_key(folder, secret)
+        return cls.open_with_key(folder, header, master)
+
+    @classmethod
+    def open_with_key(
+        cls, folder: Path, header: Header, master: bytes, *, migrate: bool = True
+    ) -> Archive:
+        """Open the databases with an already unwrapped master key: the slow KDF can run on
+        one thread (unlock_key) and the connections be made on the thread that uses them."""
         folder = Path(folder)
-        header = read_header(folder)
-        master, _slot = _unlock_master_key(header, secret)
         records = open_database(
             folder / ARCHIVE_DB,
             derive_db_key(master, header.archive_id, ARCHIVE_DB),
@@ -185,7 +203,8 @@ class Archive:
             cache_kib=RECORDS_CACHE_KIB,
         )
         try:
-            schema.migrate(records, schema.ARCHIVE_MIGRATIONS, ARCHIVE_DB)
+            if migrate:
+                schema.migrate(records, schema.ARCHIVE_MIGRATIONS, ARCHIVE_DB)
             meta = dict(records.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("archive_id") != header.archive_id or "replica_id" not in meta:
                 raise DatabaseCorrupt(f"{ARCHIVE_DB} does not belong to this archive's header")
@@ -194,14 +213,31 @@ class Archive:
             records.close()
             raise
         try:
-            schema.migrate(media, schema.MEDIA_MIGRATIONS, MEDIA_DB)
+            if migrate:
+                schema.migrate(media, schema.MEDIA_MIGRATIONS, MEDIA_DB)
         except BaseException:
             records.close()
             media.close()
             raise
         last = Timestamp.parse(meta["hlc_last"]) if "hlc_last" in meta else None
         clock = Clock(meta["replica_id"], last)
-        return cls(folder, header, records, media, clock, Repository(records, clock))
+        return cls(folder, header, records, media, clock, Repository(records, clock), master)
+
+    def open_sibling(self) -> Archive:
+        """A second Archive on its own connections (SQLCipher connections belong to one
+        thread), same key and replica, no KDF. Its clock and this one's stay in order
+        because every write re-reads the stored HLC high-water mark (Repository._tick)."""
+        if not self._master_key:
+            raise ArchiveLocked("The archive is locked; unlock it again")
+        return Archive.open_with_key(self.folder, self.header, self._master_key, migrate=False)
+
+
+def unlock_key(folder: Path, secret: str) -> tuple[Header, bytes]:
+    """Read the header and unwrap the master key (the slow, memory-hard step); touches no
+    database, so a wrong passphrase fails before anything is opened."""
+    header = read_header(Path(folder))
+    master, _slot = _unlock_master_key(header, secret)
+    return header, master
 
 
 def change_passphrase(

@@ -53,6 +53,12 @@ class Clock:
         self._last_ms, self._counter = candidate_ms, candidate_counter
         return Timestamp(self._last_ms, self._counter, self.replica)
 
+    def catch_up(self, seen: Timestamp) -> None:
+        """Never hand out a stamp at or below `seen`: another connection of this same
+        replica (a worker thread's) may have written it. Produces no stamp itself."""
+        if (seen.wall_ms, seen.counter) > (self._last_ms, self._counter):
+            self._last_ms, self._counter = seen.wall_ms, seen.counter
+
     def now(self) -> Timestamp:
         wall = self._wall()
         if wall > self._last_ms:

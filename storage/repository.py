@@ -69,6 +69,11 @@ class Repository:
         return self.clock.replica
 
     def _tick(self) -> Timestamp:
+        # Called inside the write transaction (BEGIN IMMEDIATE holds the write lock), so the
+        # stored high-water mark is the latest any connection of this replica wrote.
+        seen = self.conn.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
+        if seen is not None:
+            self.clock.catch_up(Timestamp.parse(seen[0]))
         stamp = self.clock.now()
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES ('hlc_last', ?) "

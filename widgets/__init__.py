@@ -1,1 +1,1 @@
-"""Qt widgets (the desktop window arrives in a later issue). Only this layer imports Qt."""
+"""Qt widgets: the desktop window. Only this layer imports Qt; it never runs SQL."""

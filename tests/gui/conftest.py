@@ -1,0 +1,78 @@
+"""Fixtures for the window tests: a fresh real archive per test wrapped in a Session, and
+screenshots when TUMAR_SCREENSHOTS names a folder.
+
+Every test runs the real widgets offscreen (QT_QPA_PLATFORM=offscreen is set before Qt
+loads). Settings go to a per-test folder so no test reads or writes the user's QSettings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from tumar.app import lifecycle  # noqa: E402
+from tumar.widgets.jobs import JobRunner  # noqa: E402
+from tumar.widgets.session import Session  # noqa: E402
+
+SessionFactory = Callable[..., Session]
+
+
+@pytest.fixture(autouse=True)
+def _gui_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """Fast KDF, and QSettings in an INI file under tmp_path (scanned by tests)."""
+    monkeypatch.setenv("TUMAR_KDF_PROFILE", "fast")
+    settings_dir = tmp_path / "qsettings"
+    settings_dir.mkdir()
+    QCoreApplication.setOrganizationName("TumarTest")
+    QCoreApplication.setApplicationName("tumar-test")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(settings_dir))
+    yield settings_dir
+
+
+@pytest.fixture
+def session_factory(qtbot, tmp_path: Path, passphrase: str) -> Iterator[SessionFactory]:
+    """session_factory(synchronous=True, name="test.tumar") -> an unlocked Session on a
+    new archive; the recovery code is on `session.recovery_code`. Locked at teardown."""
+    made: list[Session] = []
+
+    def make(*, synchronous: bool = True, name: str = "test.tumar") -> Session:
+        archive, code = lifecycle.create_archive(tmp_path / name, passphrase)
+        runner = JobRunner(synchronous=synchronous)
+        session = Session(archive, runner)
+        session.recovery_code = code  # type: ignore[attr-defined]
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        session.runner.cancel_all(detach=True)
+        session.runner.wait(10_000)
+        session.lock()
+
+
+@pytest.fixture
+def shot() -> Callable[[QWidget, str], Path | None]:
+    """shot(widget, name): save a PNG to $TUMAR_SCREENSHOTS/name.png (no-op when unset)."""
+
+    def save(widget: QWidget, name: str) -> Path | None:
+        folder = os.environ.get("TUMAR_SCREENSHOTS")
+        if not folder:
+            return None
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        widget.repaint()
+        path = out / f"{name}.png"
+        widget.grab().save(str(path), "PNG")
+        return path
+
+    return save

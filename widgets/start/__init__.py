@@ -1,0 +1,1 @@
+"""Start, create and unlock screens: the window before an archive is open."""
