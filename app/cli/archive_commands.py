@@ -73,8 +73,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out(RECOVERY_WARNING)
     out(f"    {summary.recovery_code}")
     out("Look around (same passphrase):")
-    for example in ("case list", "deadlines", "search Tlek Tabarik", "people duplicates"):
+    for example in ("case list", "deadlines", "people duplicates"):
         out(f"    tumar {example} -a {summary.folder}")
+    out(f"    tumar search -a {summary.folder}     (then type: Tlek Tabarik)")
     return 0
 
 

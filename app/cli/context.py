@@ -35,17 +35,3 @@ def open_from_args(args: argparse.Namespace) -> Archive:
 
 def resolve(archive: Archive, cls: type[Record], text: str) -> str:
     return archive.repo.resolve_prefix(cls, text)
-
-
-def read_text(file_option: str | None, inline: str | None, what: str) -> str:
-    """Text from --text, from a file, or from stdin ('-' or nothing given and stdin piped)."""
-    if inline is not None:
-        return inline
-    if file_option and file_option != "-":
-        try:
-            return Path(file_option).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"Cannot read {file_option}: {exc}") from None
-    if file_option == "-" or not sys.stdin.isatty():
-        return sys.stdin.read()
-    raise InvalidInput(f"Give the {what} with --file PATH, --text, or on standard input")

@@ -8,13 +8,19 @@ from tumar.app import cases, people, testimonies
 from tumar.storage.errors import InvalidInput
 from tumar.storage.records import Case, Person, Testimony
 
-from .context import open_from_args, out, read_text, resolve
+from . import forms
+from .content_input import read_content
+from .context import open_from_args, out, resolve
 from .output import field_lines
 
 
-def _name_input(text: str) -> people.NameInput:
-    """NAME or NAME|SCRIPT|KIND (the bar cannot appear in a name people type)."""
-    parts = text.split("|")
+def _name_input(item: str | dict[str, str]) -> people.NameInput:
+    """NAME, NAME|SCRIPT|KIND (the bar cannot appear in a name people type), or a JSON
+    object {"name", "script", "kind"}."""
+    if isinstance(item, dict):
+        parts = [item.get("name", ""), item.get("script", ""), item.get("kind", "")]
+    else:
+        parts = item.split("|")
     name = parts[0].strip()
     if not name:
         raise InvalidInput("A name must not be empty")
@@ -23,22 +29,29 @@ def _name_input(text: str) -> people.NameInput:
     return people.NameInput(name, script, kind)
 
 
-def _given(args: argparse.Namespace, **field_to_option: str) -> dict[str, object]:
-    """The record fields whose options were given on the command line (edit = only those)."""
-    values = {field: getattr(args, option) for field, option in field_to_option.items()}
-    return {field: value for field, value in values.items() if value is not None}
+def _strings(value: object) -> list[str]:
+    """A LIST field's items as strings (objects are only meaningful for names)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidInput("Risk flags must be a list of strings")
+    return [v.strip() for v in value if v.strip()]
+
+
+def _content(args: argparse.Namespace, fields, what: str, **kw) -> dict:  # noqa: ANN001
+    return read_content(fields, args.from_file, what=what, **kw)
 
 
 def person_add(args: argparse.Namespace) -> int:
+    c = _content(args, forms.PERSON, "person", main="display_name")
+    names = [_name_input(n) for n in c.get("names", [])]
     with open_from_args(args) as archive:
         detail = people.add_person(
             archive,
-            args.display_name,
-            names=[_name_input(n) for n in args.name or []],
-            birth_date=args.birth,
-            sex=args.sex,
-            notes=args.notes or "",
-            risk_flags=args.risk or [],
+            c["display_name"],
+            names=names,
+            birth_date=c.get("birth_date"),
+            sex=c.get("sex"),
+            notes=c.get("notes", ""),
+            risk_flags=_strings(c.get("risk_flags", [])),
         )
     out(detail.person.id)
     return 0
@@ -76,15 +89,18 @@ def person_show(args: argparse.Namespace) -> int:
 
 
 def person_edit(args: argparse.Namespace) -> int:
-    changes = _given(
-        args, display_name="display_name", birth_date="birth", sex="sex", notes="notes"
-    )
+    c = _content(args, forms.PERSON_EDIT, "person", blank="keep")
+    names = [_name_input(n) for n in c.pop("names", [])]
+    if "risk_flags" in c:
+        c["risk_flags"] = _strings(c["risk_flags"])
+    if not c and not names:
+        raise InvalidInput("Nothing to change: answer at least one question or give --from-file")
     with open_from_args(args) as archive:
         person_id = resolve(archive, Person, args.id)
-        if changes:
-            people.edit_person(archive, person_id, **changes)
-        for n in args.name or []:
-            people.add_name(archive, person_id, _name_input(n))
+        if c:
+            people.edit_person(archive, person_id, **c)
+        for n in names:
+            people.add_name(archive, person_id, n)
     out(f"Updated {person_id}")
     return 0
 
@@ -97,14 +113,15 @@ def person_delete(args: argparse.Namespace) -> int:
 
 
 def case_add(args: argparse.Namespace) -> int:
+    c = _content(args, forms.CASE, "case", main="title")
     with open_from_args(args) as archive:
         case = cases.add_case(
             archive,
-            args.title,
+            c["title"],
             status=args.status,
-            jurisdiction=args.jurisdiction or "",
-            court=args.court or "",
-            summary=args.summary or "",
+            jurisdiction=c.get("jurisdiction", ""),
+            court=c.get("court", ""),
+            summary=c.get("summary", ""),
         )
     out(case.id)
     return 0
@@ -143,10 +160,11 @@ def case_show(args: argparse.Namespace) -> int:
 
 
 def case_edit(args: argparse.Namespace) -> int:
-    changes = _given(
-        args, title="title", status="status", court="court",
-        jurisdiction="jurisdiction", summary="summary",
-    )  # fmt: skip
+    changes = _content(args, forms.CASE_EDIT, "case", blank="keep")
+    if args.status is not None:
+        changes["status"] = args.status
+    if not changes:
+        raise InvalidInput("Nothing to change: answer at least one question or give --from-file")
     with open_from_args(args) as archive:
         case_id = resolve(archive, Case, args.id)
         cases.edit_case(archive, case_id, **changes)
@@ -174,15 +192,16 @@ def case_link(args: argparse.Namespace) -> int:
 
 
 def event_add(args: argparse.Namespace) -> int:
+    c = _content(args, forms.EVENT, "event")
     with open_from_args(args) as archive:
         event = cases.add_event(
             archive,
             resolve(archive, Case, args.case),
             args.kind,
-            args.date,
-            place=args.place or "",
-            description=args.description or "",
-            source=args.source or "",
+            c["date"].strip(),
+            place=c.get("place", ""),
+            description=c.get("description", ""),
+            source=c.get("source", ""),
             people=[resolve(archive, Person, p) for p in args.person or []],
         )
     out(event.id)
@@ -190,20 +209,20 @@ def event_add(args: argparse.Namespace) -> int:
 
 
 def testimony_add(args: argparse.Namespace) -> int:
-    text = read_text(args.file, None, "testimony text")
+    c = _content(args, forms.TESTIMONY, "testimony", main="text", main_file=args.file)
     with open_from_args(args) as archive:
         testimony = testimonies.add_testimony(
             archive,
             resolve(archive, Person, args.witness),
-            text,
-            case_ids=[resolve(archive, Case, c) for c in args.case or []],
-            language=args.language or "",
-            recorded_at=args.recorded_at,
-            recorded_where=args.where or "",
-            recorded_by=args.by or "",
-            source=args.source or "",
+            c["text"],
+            case_ids=[resolve(archive, Case, i) for i in args.case or []],
+            language=c.get("language", "").strip(),
+            recorded_at=c.get("recorded_at"),
+            recorded_where=c.get("recorded_where", ""),
+            recorded_by=c.get("recorded_by", ""),
+            source=c.get("source", ""),
             consent=testimonies.Consent(
-                args.consent, args.consent_date, args.consent_how or "", False
+                args.consent, c.get("consent_date"), c.get("consent_how", ""), False
             ),
         )
     out(testimony.id)
@@ -211,11 +230,12 @@ def testimony_add(args: argparse.Namespace) -> int:
 
 
 def testimony_translate(args: argparse.Namespace) -> int:
-    text = read_text(args.file, None, "translation")
+    c = _content(args, forms.TRANSLATION, "translation", main="text", main_file=args.file)
     with open_from_args(args) as archive:
         tr = testimonies.add_translation(
-            archive, resolve(archive, Testimony, args.id), args.language, text, args.translator
-        )
+            archive, resolve(archive, Testimony, args.id), c["language"].strip(), c["text"],
+            c.get("translator", ""),
+        )  # fmt: skip
     out(tr.id)
     return 0
 
@@ -237,7 +257,7 @@ def testimony_list(args: argparse.Namespace) -> int:
 
 
 def note_add(args: argparse.Namespace) -> int:
-    text = read_text(args.file, args.text, "note text")
+    text = _content(args, forms.NOTE, "note", main="text", main_file=args.file)["text"]
     with open_from_args(args) as archive:
         note = testimonies.add_note(
             archive,

@@ -13,6 +13,8 @@ from tumar.app import duplicates, search
 from tumar.storage.records import Case, Person
 from tumar.storage.search_repo import MARK_CLOSE, MARK_OPEN
 
+from . import forms
+from .content_input import add_from_file_option, read_content
 from .context import open_from_args, out, resolve
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
@@ -25,16 +27,17 @@ def _marks(snippet: str) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    text = " ".join(args.query)
+    ask = ("query", *forms.SEARCH_FILTERS) if args.filter else ("query",)
+    c = read_content(forms.SEARCH, args.from_file, what="search", main="query", ask=ask)
     with open_from_args(args) as archive:
         query = search.SearchQuery(
-            text,
+            str(c["query"]),
             kinds=tuple(args.type or ()),
             case_id=resolve(archive, Case, args.case) if args.case else None,
             person_id=resolve(archive, Person, args.person) if args.person else None,
-            date_from=args.date_from,
-            date_to=args.date_to,
-            tag=args.tag,
+            date_from=c.get("date_from"),
+            date_to=c.get("date_to"),
+            tag=c.get("tag"),
             advanced=args.advanced,
             limit=args.limit,
         )
@@ -93,19 +96,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "search",
         parents=[common],
         help="find people, testimonies, notes, cases and events in any script",
-        description="Any text is a valid query: words are matched as typed, across scripts "
-        'and spellings; "quoted words" must appear together. Put -- before a query that '
-        "starts with a dash.",
+        description="The query is typed at a prompt, piped on standard input, or given as "
+        "'query' in --from-file JSON (never as an argument: it would show in the process list "
+        "and in shell history). Any text is a valid query: words are matched as typed, across "
+        'scripts and spellings; "quoted words" must appear together.',
     )
-    p.add_argument("query", nargs="+", help="what to look for (several words: all must match)")
     p.add_argument("--type", action="append", choices=search.KINDS, help="record type; repeatable")
     p.add_argument("--case", help="only records belonging to this case (id or prefix)")
     p.add_argument("--person", help="only records about this person (id or prefix)")
     p.add_argument(
-        "--from", dest="date_from", metavar="DATE", help="dated on or after (EDTF, e.g. 2019-10)"
+        "--filter",
+        action="store_true",
+        help="also ask for a tag and a date range (or give tag, date_from, date_to in JSON)",
     )
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="dated on or before (EDTF)")
-    p.add_argument("--tag", help="only records with this tag")
+    add_from_file_option(p)
     p.add_argument(
         "--advanced", action="store_true", help="QUERY is FTS5 syntax (AND, OR, NOT, NEAR, *)"
     )

@@ -47,12 +47,13 @@ def test_tagging_needs_a_live_record_of_a_taggable_kind(new_archive: Archive) ->
 def test_tag_cli(run_tumar, tmp_path) -> None:
     folder = tmp_path / "t.tumar"
     assert run_tumar("init", folder).returncode == 0
-    case_id = run_tumar("case", "add", "Zaisan hearing", "-a", folder).stdout.strip()
-    added = run_tumar("tag", "add", "hearing-watch", "--case", case_id, "-a", folder)
+    case_id = run_tumar("case", "add", "-a", folder, input="Zaisan hearing\n").stdout.strip()
+    added = run_tumar("tag", "add", "--case", case_id, "-a", folder, input="hearing-watch\n")
     assert added.returncode == 0, added.stderr
     listed = run_tumar("tag", "list", "-a", folder).stdout
     assert listed.strip() == "hearing-watch  (1)"
-    found = run_tumar("search", "Zaisan", "--tag", "hearing-watch", "-a", folder)
+    query = '{"query": "Zaisan", "tag": "hearing-watch"}'
+    found = run_tumar("search", "--from-file", "-", "-a", folder, input=query)
     assert case_id in found.stdout
-    missing = run_tumar("tag", "add", "x", "-a", folder)
+    missing = run_tumar("tag", "add", "-a", folder, input="x")
     assert missing.returncode == 64

@@ -9,6 +9,7 @@ file written on purpose, so "zero hits" cannot come from a scan that finds nothi
 
 from __future__ import annotations
 
+import json
 import secrets
 import tempfile
 from collections.abc import Iterable
@@ -117,37 +118,35 @@ def test_canary_never_reaches_disk_in_plaintext(
         return result.stdout.strip()
 
     cli("init", str(folder))
-    names = [
-        f"--name={canary} {script}-{kind}|{script}|{kind}"
-        for script in SCRIPTS
-        for kind in NAME_KINDS
-    ]
-    person_id = cli(
-        "person", "add", canary, "--notes", canary, "--sex", canary, "--risk", canary,
-        "--birth", "1989~", *names,
+
+    def form(*args: str, **fields: object) -> str:
+        return cli(*args, "--from-file", "-", stdin=json.dumps(fields, ensure_ascii=False))
+
+    names = [f"{canary} {script}-{kind}|{script}|{kind}" for script in SCRIPTS
+             for kind in NAME_KINDS]  # fmt: skip
+    person_id = form(
+        "person", "add", display_name=canary, notes=canary, sex=canary, risk_flags=[canary],
+        birth_date="1989~", names=names,
     )  # fmt: skip
-    gone_id = cli("person", "add", f"{canary} (to delete)", "--notes", canary)
+    gone_id = form("person", "add", display_name=f"{canary} (to delete)", notes=canary)
     cli("person", "delete", gone_id)
-    cli("person", "edit", person_id, "--notes", f"edited {canary}", "--name", f"{canary} extra")
-    case_id = cli(
-        "case", "add", canary, "--court", canary, "--summary", canary, "--jurisdiction", canary
-    )
-    cli("case", "edit", case_id, "--summary", f"edited {canary}")
+    form("person", "edit", person_id, notes=f"edited {canary}", names=[f"{canary} extra"])
+    case_id = form("case", "add", title=canary, court=canary, summary=canary, jurisdiction=canary)
+    form("case", "edit", case_id, summary=f"edited {canary}")
     cli("case", "link", case_id, person_id, "--role", "witness")
-    event_id = cli(
-        "event", "add", "--case", case_id, "--kind", "detention", "--date", "2019-10?",
-        "--place", canary, "--description", canary, "--source", canary, "--person", person_id,
+    event_id = form(
+        "event", "add", "--case", case_id, "--kind", "detention", "--person", person_id,
+        date="2019-10?", place=canary, description=canary, source=canary,
     )  # fmt: skip
-    testimony_id = cli(
-        "testimony", "add", "--witness", person_id, "--case", case_id, "--file", "-",
-        "--language", "kk", "--recorded-at", "2019-11", "--where", canary, "--by", canary,
-        "--source", canary, "--consent", "lawyer_only", "--consent-date", "2019-11",
-        "--consent-how", canary, stdin=f"{canary}\n" * 50,
+    testimony_id = form(
+        "testimony", "add", "--witness", person_id, "--case", case_id, "--consent",
+        "lawyer_only", text=f"{canary}\n" * 50, language="kk", recorded_at="2019-11",
+        recorded_where=canary, recorded_by=canary, source=canary, consent_date="2019-11",
+        consent_how=canary,
     )  # fmt: skip
-    cli("testimony", "translate", testimony_id, "--language", "ru", "--translator", canary,
-        "--file", "-", stdin=canary)  # fmt: skip
+    form("testimony", "translate", testimony_id, language="ru", translator=canary, text=canary)
     cli("testimony", "withdraw-consent", testimony_id)
-    cli("note", "add", "--case", case_id, "--text", canary)
+    cli("note", "add", "--case", case_id, stdin=canary)
     cli("note", "add", "--person", person_id, "--file", "-", stdin=canary)
     assert "OK" in cli("verify", str(folder))
     # reading must not spill either (sorting, result sets, temp tables)

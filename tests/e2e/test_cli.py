@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,11 @@ def ok(*args: str | Path, **kw) -> str:
     assert result.code == 0, result.err
     assert result.err == ""
     return result.out
+
+
+def form(**fields: object) -> dict[str, str]:
+    """Record content as `--from-file -` JSON on standard input (never in argv)."""
+    return {"stdin": json.dumps(fields, ensure_ascii=False)}
 
 
 def assert_one_line_error(result, code: int, fragment: str) -> None:
@@ -46,26 +52,32 @@ def test_init_prints_recovery_code_that_opens(tmp_path: Path) -> None:
 def test_full_record_workflow(archive: Path, tmp_path: Path) -> None:
     a = ("-a", str(archive))
     person = ok(
-        "person", "add", "Kaster Musakhan", "--name", "Қастер Мұсахан|Cyrl|transliteration",
-        "--name", "Qaster Musakhanuly", "--birth", "1989~", *a,
+        "person", "add", "--from-file", "-", *a,
+        **form(display_name="Kaster Musakhan", birth_date="1989~", names=[
+            "Қастер Мұсахан|Cyrl|transliteration", {"name": "Qaster Musakhanuly"}]),
     ).strip()  # fmt: skip
     shown = ok("person", "show", person[:8], *a)
     assert "Қастер Мұсахан  [Cyrl, transliteration]" in shown
     assert "Qaster Musakhanuly  [Latn, alias]" in shown
     assert "1989~" in shown
-    case = ok("case", "add", "Zaisan hearing", "--court", "Zaisan district court", *a).strip()
+    case = ok("case", "add", "--from-file", "-", *a,
+              **form(title="Zaisan hearing", court="Zaisan district court")).strip()  # fmt: skip
     ok("case", "link", case, person, "--role", "defendant", *a)
-    ok("event", "add", "--case", case, "--kind", "arrest", "--date", "2019-10-14",
-       "--person", person, "--place", "Almaty", *a)  # fmt: skip
-    ok("event", "add", "--case", case, "--kind", "detention", "--date", "2013-03/2017-11", *a)
+    ok("event", "add", "--case", case, "--kind", "arrest", "--person", person,
+       "--from-file", "-", *a, **form(date="2019-10-14", place="Almaty"))  # fmt: skip
+    ok("event", "add", "--case", case, "--kind", "detention", "--from-file", "-", *a,
+       **form(date="2013-03/2017-11"))  # fmt: skip
+    meta = tmp_path / "meta.json"
+    meta.write_text('{"language": "kk", "recorded_at": "2019-10?"}', encoding="utf-8")
     testimony = ok(
         "testimony", "add", "--witness", person, "--case", case, "--consent", "lawyer_only",
-        "--language", "kk", "--recorded-at", "2019-10?", *a, stdin="Мен шекарадан өттім.\n",
+        "--from-file", meta, *a, stdin="Мен шекарадан өттім.\n",
     ).strip()  # fmt: skip
     text_file = tmp_path / "translation.txt"
     text_file.write_text("I crossed the border.", encoding="utf-8")
-    ok("testimony", "translate", testimony, "--language", "en", "--file", text_file, *a)
-    ok("note", "add", "--case", case, "--text", "Ask for the court file", *a)
+    ok("testimony", "translate", testimony, "--file", text_file, "--from-file", "-", *a,
+       **form(language="en"))  # fmt: skip
+    ok("note", "add", "--case", case, *a, stdin="Ask for the court file\n")
     shown = ok("case", "show", case, *a)
     assert "Kaster Musakhan  (defendant)" in shown
     timeline = [line.split()[0] for line in shown.splitlines() if line.startswith("  20")]
@@ -73,7 +85,7 @@ def test_full_record_workflow(archive: Path, tmp_path: Path) -> None:
     assert "Testimonies: 1" in shown and "Notes: 1" in shown
     ok("testimony", "withdraw-consent", testimony, *a)
     assert "[consent withdrawn]" in ok("testimony", "list", *a)
-    ok("person", "edit", person, "--notes", "livestock trader", *a)
+    ok("person", "edit", person, "--from-file", "-", *a, **form(notes="livestock trader"))
     assert "livestock trader" in ok("person", "show", person, *a)
     ok("case", "edit", case, "--status", "closed", *a)
     edited = ok("case", "show", case, *a)
@@ -87,11 +99,11 @@ def test_full_record_workflow(archive: Path, tmp_path: Path) -> None:
 
 def test_deadlines_sorted_with_days_left(archive: Path) -> None:
     a = ("-a", str(archive))
-    case = ok("case", "add", "Hearing watch", *a).strip()
+    case = ok("case", "add", *a, stdin="Hearing watch").strip()
     today = dt.date.today()
     for days, kind in ((30, "hearing"), (9, "certificate_expires"), (-5, "arrest")):
         day = (today + dt.timedelta(days=days)).isoformat()
-        ok("event", "add", "--case", case, "--kind", kind, "--date", day, *a)
+        ok("event", "add", "--case", case, "--kind", kind, "--from-file", "-", *a, **form(date=day))
     lines = ok("deadlines", *a).splitlines()
     assert [line.split()[0] for line in lines] == [
         (today + dt.timedelta(days=9)).isoformat(),
@@ -108,15 +120,17 @@ def test_wrong_passphrase_exit_code_2(archive: Path) -> None:
 
 def test_errors_are_one_line(archive: Path, tmp_path: Path) -> None:
     a = ("-a", str(archive))
-    case = ok("case", "add", "X", *a).strip()
-    bad_date = run_tumar("event", "add", "--case", case, "--kind", "hearing", "--date", "soon", *a)
+    case = ok("case", "add", *a, stdin="X").strip()
+    bad_date = run_tumar("event", "add", "--case", case, "--kind", "hearing", "--from-file", "-",
+                         *a, **form(date="soon"))  # fmt: skip
     assert_one_line_error(bad_date, 1, "'soon' is not a date")
     assert_one_line_error(run_tumar("person", "show", "ffffffff", *a), 1, "No person")
     assert_one_line_error(run_tumar("person", "show", "x", *a), 1, "not a record id")
     assert_one_line_error(run_tumar("person", "list"), 1, "Which archive?")
     assert_one_line_error(run_tumar("init", archive), 1, "already exists")
     assert_one_line_error(run_tumar("person", "list", "-a", tmp_path), 1, "not a Tumar archive")
-    assert_one_line_error(run_tumar("case", "add", "Y", *a, passphrase=None), 1, "No passphrase")
+    no_passphrase = run_tumar("case", "add", *a, stdin="Y", passphrase=None)
+    assert_one_line_error(no_passphrase, 1, "No passphrase")
     assert_one_line_error(run_tumar("frobnicate"), 64, "invalid choice")
 
 

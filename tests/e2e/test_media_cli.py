@@ -33,7 +33,7 @@ def media_ids(listing: str) -> list[str]:
 def test_import_list_show_export_verify(run_tumar, tmp_path: Path) -> None:  # noqa: ANN001
     archive = tmp_path / "a.tumar"
     assert run_tumar("init", archive).returncode == 0
-    case_id = run_tumar("case", "add", "Zaisan", "-a", archive).stdout.strip()
+    case_id = run_tumar("case", "add", "-a", archive, input="Zaisan").stdout.strip()
     gps = photo("gps/DSCN0010.jpg")
     other = write(tmp_path / "other.jpg", noise_jpeg(seed=11))
 
