@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from tumar.storage import edtf_dates, fts, search_repo
+from tumar.storage import edtf_dates, fts, fts_repair, search_repo
 from tumar.storage.archive import Archive
-from tumar.storage.errors import InvalidInput
+from tumar.storage.connection import DatabaseError, is_damage
+from tumar.storage.errors import InvalidInput, SearchIndexDamaged
 from tumar.storage.search_repo import MARK_CLOSE, MARK_OPEN, Filters, Hit
 
 from . import search_query as sq
@@ -121,7 +122,20 @@ def _grams(archive: Archive, terms: list[sq.Term]) -> tuple[str | None, tuple[st
 
 
 def search_page(archive: Archive, query: SearchQuery) -> SearchPage:
-    """`search` with how many matches there were and whether ranking was capped."""
+    """`search` with how many matches there were and whether ranking was capped.
+
+    A stale or damaged index (derived data) says so and points to `tumar reindex`."""
+    if not archive.repo.search_enabled:
+        raise SearchIndexDamaged(stale=True)
+    try:
+        return _search_page(archive, query)
+    except DatabaseError as exc:
+        if is_damage(exc):
+            raise SearchIndexDamaged() from None
+        raise
+
+
+def _search_page(archive: Archive, query: SearchQuery) -> SearchPage:
     filters = _filters(query)
     if filters.tag:  # NOCASE in SQL folds ASCII only; resolve the stored spelling here
         stored = find_tag(archive, filters.tag)
@@ -187,8 +201,13 @@ def _result(archive: Archive, hit: Hit, needles: Needles) -> SearchResult:
 
 
 def reindex(archive: Archive, progress: Progress | None = None) -> int:
-    """Rebuild the whole index from the records; returns the number of documents."""
-    return fts.rebuild(archive.records_db, progress)
+    """Rebuild the whole index from scratch (also when its pages are damaged); returns the
+    number of documents."""
+    count = fts_repair.rebuild_from_scratch(
+        archive.records_db, archive.reconnect, archive.rewrite_records, progress
+    )
+    archive.repo.search_enabled = True
+    return count
 
 
 def reindex_job(archive: Archive) -> Job[int]:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from tumar.storage import audit
 from tumar.storage.archive import Archive
+from tumar.storage.connection import DatabaseError
+from tumar.storage.damaged import open_raw
+from tumar.storage.errors import SearchIndexDamaged, TumarError
 
+from . import verify_damage
 from .media.verify_media import verify_media
 
 
@@ -17,6 +22,7 @@ class VerifyReport:
     head_hash: str = ""
     integrity: str = ""
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not a failure
 
     @property
     def ok(self) -> bool:
@@ -25,14 +31,70 @@ class VerifyReport:
 
 def verify_archive(archive: Archive) -> VerifyReport:
     report = VerifyReport()
-    for name, conn in (("archive.db", archive.records_db), ("media.db", archive.media_db)):
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            report.problems.append(f"{name} failed SQLite's integrity check: {result}")
-    chain = audit.verify(archive.records_db)
-    report.audit_entries = chain.entries
-    report.records_checked = chain.records
-    report.head_hash = chain.head_hash
-    report.problems.extend(chain.problems)
-    report.problems.extend(verify_media(archive).problems)
+    report.problems.extend(
+        verify_damage.database_findings(archive.reader, "archive.db", report.notes)
+    )
+    if not archive.read_only:
+        index = verify_damage.search_index_problem(lambda: archive.reader(read_only=False))
+        report.problems.extend([str(index)] if index else [])
+    if not archive.repo.search_enabled:
+        report.problems.append(str(SearchIndexDamaged(stale=True)))
+    _files(archive, report)
+    try:
+        chain = audit.verify(archive.records_db)
+    except DatabaseError as exc:
+        report.problems.append(f"the audit chain could not be read to its end ({exc})")
+        archive.reconnect()  # the failed read spoiled the connection (storage.readable)
+    else:
+        report.audit_entries = chain.entries
+        report.records_checked = chain.records
+        report.head_hash = chain.head_hash
+        report.problems.extend(chain.problems)
+    if archive.media_problem:
+        report.problems.append(archive.media_problem)
+        return report
+    try:
+        archive.media_db  # noqa: B018 - opens it when an import held it at unlock
+    except TumarError as exc:
+        report.problems.append(f"media could not be checked: {exc}")
+        return report
+    report.problems.extend(
+        verify_damage.database_findings(lambda: archive.reader("media.db"), "media.db")
+    )
+    try:
+        report.problems.extend(verify_media(archive).problems)
+    except DatabaseError as exc:
+        report.problems.append(f"media could not be checked to the end ({exc})")
+    return report
+
+
+def _files(archive: Archive, report: VerifyReport) -> None:
+    """A WAL that held committed changes at unlock, and whether it could be folded in."""
+    report.problems.extend(archive.warnings)
+    if archive.wal_was_pending and not archive.warnings:
+        state = (
+            "they stay there: the archive is read-only"
+            if archive.read_only
+            else "they have now been folded in"
+        )
+        report.notes.append(
+            "archive.db-wal held committed changes not yet in archive.db (after a crash, "
+            f"or a checkpoint that failed); {state}. Copy the whole archive folder, never "
+            "the .db files alone"
+        )
+
+
+def verify_unopenable(folder: Path, secret: str, reason: str) -> VerifyReport:
+    """verify for an archive Archive.open refuses: what can still be read, file by file."""
+    report = VerifyReport()
+    report.problems.append(reason)
+    raw = open_raw(folder, secret)
+    for name, opener, problem in (
+        ("archive.db", raw.records, raw.records_problem),
+        ("media.db", raw.media, raw.media_problem),
+    ):
+        if problem:
+            report.problems.append(problem)
+        else:
+            report.problems.extend(verify_damage.database_findings(opener, name))
     return report

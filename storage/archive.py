@@ -10,7 +10,7 @@ The two databases are laid out differently (see storage.connection): archive.db 
 pages and WAL; media.db has 64 KiB cipher pages and a rollback journal, because bulk chunk
 writes are then encrypted and written once, not twice. A long import therefore locks
 media.db against readers until it commits; what must stay readable meanwhile (records,
-thumbnails) is in archive.db. _open_media_db is used on create *and* on every open:
+thumbnails) is in archive.db. open_media_db is used on create *and* on every open:
 SQLCipher cannot read a 64 KiB-page file without being told the page size.
 """
 
@@ -21,13 +21,21 @@ import datetime as dt
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import keyslots, schema
+from . import fts_repair, keyslots, schema
+from .archive_conn import ArchiveConnections, open_media_db
+from .archive_files import (
+    checkpoint,
+    is_read_only_folder,
+    wal_pending,
+)
+from .archive_files import (
+    migrate as migrate_db,
+)
 from .connection import (
-    MEDIA_CACHE_KIB,
-    MEDIA_PAGE_SIZE,
     RECORDS_CACHE_KIB,
     Connection,
     derive_db_key,
@@ -39,29 +47,17 @@ from .errors import (
     ArchiveLocked,
     DatabaseCorrupt,
     InvalidInput,
+    SearchIndexDamaged,
     WrongPassphrase,
 )
 from .header import Header, read_header, write_header
-from .hlc import Clock, Timestamp
+from .hlc import Clock, recover_last
 from .kdf import KdfParams
 from .repository import Repository
 
 ARCHIVE_DB = "archive.db"
 MEDIA_DB = "media.db"
 MIN_PASSPHRASE_CHARS = 8
-MEDIA_JOURNAL_MODE = "DELETE"
-
-
-def _open_media_db(folder: Path, master: bytes, archive_id: str, *, create: bool) -> Connection:
-    """media.db with its layout: the same page size on create and on every open."""
-    return open_database(
-        folder / MEDIA_DB,
-        derive_db_key(master, archive_id, MEDIA_DB),
-        create=create,
-        cache_kib=MEDIA_CACHE_KIB,
-        page_size=MEDIA_PAGE_SIZE,
-        journal_mode=MEDIA_JOURNAL_MODE,
-    )
 
 
 def _check_new_passphrase(passphrase: str) -> None:
@@ -87,18 +83,28 @@ def _unlock_master_key(header: Header, secret: str) -> tuple[bytes, keyslots.Key
 
 
 @dataclass
-class Archive:
+class Archive(ArchiveConnections):
     """An unlocked archive: two open databases, the replica's clock, the repository."""
 
     folder: Path
     header: Header
     records_db: Connection
-    media_db: Connection
+    media_conn: Connection | None
     clock: Clock
     repo: Repository
     # kept in memory only while open, so a worker thread can open its own connections
     # (open_sibling) without running the KDF again; dropped by close()
     _master_key: bytes = field(default=b"", repr=False, compare=False)
+    #: why media content cannot be used ("" when it can); records work either way
+    media_problem: str = ""
+    #: opened from a read-only disk or folder: reading works, changes are refused
+    read_only: bool = False
+    #: called with a one-line warning the user must see (e.g. a failed WAL checkpoint)
+    on_warning: Callable[[str], None] | None = None
+    warnings: list[str] = field(default_factory=list)
+    #: archive.db-wal held committed changes when the archive was unlocked
+    wal_was_pending: bool = False
+    _media_busy: bool = False
 
     @property
     def archive_id(self) -> str:
@@ -113,15 +119,23 @@ class Archive:
         (media.db's rollback journal is gone after every commit)."""
         self.repo.forget_cached_text()
         self._master_key = b""
+        problem = None if self.read_only else checkpoint(self.records_db)
         with contextlib.suppress(Exception):
-            self.records_db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.records_db.close()
-        self.media_db.close()
+            self.records_db.close()
+        if self.media_conn is not None:
+            with contextlib.suppress(Exception):
+                self.media_conn.close()
+            self.media_conn = None
+        if problem:
+            self.warn(problem)
 
     def __enter__(self) -> Archive:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if isinstance(exc, SearchIndexDamaged) and not self.read_only:
+            with contextlib.suppress(Exception):
+                self.index_damaged()
         self.close()
 
     # ---- creation -------------------------------------------------------------------
@@ -153,7 +167,8 @@ class Archive:
                     "INSERT INTO meta (key, value) VALUES (?, ?)",
                     [("archive_id", archive_id), ("replica_id", replica)],
                 )
-            media = _open_media_db(folder, master, archive_id, create=True)
+            media_key = derive_db_key(master, archive_id, MEDIA_DB)
+            media = open_media_db(folder, media_key, create=True)
             schema.migrate(media, schema.MEDIA_MIGRATIONS, MEDIA_DB)
             slots = (
                 keyslots.wrap(
@@ -194,34 +209,45 @@ class Archive:
         cls, folder: Path, header: Header, master: bytes, *, migrate: bool = True
     ) -> Archive:
         """Open the databases with an already unwrapped master key: the slow KDF can run on
-        one thread (unlock_key) and the connections be made on the thread that uses them."""
+        one thread (unlock_key) and the connections be made on the thread that uses them.
+
+        Only archive.db is required: a missing, empty, damaged or busy media.db leaves
+        `media_problem` set (or media.db to be opened on first use) so that every record
+        stays reachable; a read-only folder is opened read-only."""
         folder = Path(folder)
+        read_only = is_read_only_folder(folder)
+        wal_was_pending = wal_pending(folder)
         records = open_database(
             folder / ARCHIVE_DB,
             derive_db_key(master, header.archive_id, ARCHIVE_DB),
             create=False,
             cache_kib=RECORDS_CACHE_KIB,
+            read_only=read_only,
         )
         try:
             if migrate:
-                schema.migrate(records, schema.ARCHIVE_MIGRATIONS, ARCHIVE_DB)
+                migrate_db(records, schema.ARCHIVE_MIGRATIONS, ARCHIVE_DB, read_only)
             meta = dict(records.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("archive_id") != header.archive_id or "replica_id" not in meta:
                 raise DatabaseCorrupt(f"{ARCHIVE_DB} does not belong to this archive's header")
-            media = _open_media_db(folder, master, header.archive_id, create=False)
+            last = recover_last(records, meta.get("hlc_last"))
+            clock = Clock(meta["replica_id"], last)
         except BaseException:
             records.close()
             raise
+        archive = cls(folder, header, records, None, clock, Repository(records, clock), master)
+        archive.read_only, archive.wal_was_pending = read_only, wal_was_pending
+        archive.repo.search_enabled = meta.get(fts_repair.STALE_KEY) != "1"
         try:
-            if migrate:
-                schema.migrate(media, schema.MEDIA_MIGRATIONS, MEDIA_DB)
+            archive._open_media(migrate)
         except BaseException:
             records.close()
-            media.close()
             raise
-        last = Timestamp.parse(meta["hlc_last"]) if "hlc_last" in meta else None
-        clock = Clock(meta["replica_id"], last)
-        return cls(folder, header, records, media, clock, Repository(records, clock), master)
+        if archive.wal_was_pending and not read_only:
+            problem = checkpoint(records)  # retry what a crash or a full disk left
+            if problem:
+                archive.warnings.append(problem)
+        return archive
 
     def open_sibling(self) -> Archive:
         """A second Archive on its own connections (SQLCipher connections belong to one

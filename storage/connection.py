@@ -30,7 +30,7 @@ import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import DatabaseCorrupt
+from .errors import ArchiveBusy, DatabaseCorrupt
 
 Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
@@ -64,12 +64,18 @@ def open_database(
     cache_kib: int,
     page_size: int | None = None,
     journal_mode: str = "WAL",
+    read_only: bool = False,
+    busy_timeout_ms: int = 5000,
+    any_thread: bool = False,
 ) -> Connection:
     """Open (or with create=True, create) an encrypted database and verify the key.
 
     `page_size` (bytes, a power of two 512…65536; None = SQLCipher's 4 KiB default) is set
     as `cipher_page_size` right after the key, before anything is read or written: it must
     be the size the file was created with. `journal_mode` is WAL, DELETE or TRUNCATE.
+    `read_only` opens with mode=ro and changes no setting stored in the file (an archive on
+    a read-only stick can still be read, searched, verified and exported). A file another
+    Tumar process holds locked raises ArchiveBusy after `busy_timeout_ms`, not "damaged".
     """
     path = Path(path)
     if page_size is not None and (
@@ -83,9 +89,13 @@ def open_database(
         raise DatabaseCorrupt(f"{path.name} already exists; refusing to overwrite it")
     if not create and not path.is_file():
         raise DatabaseCorrupt(f"The archive is incomplete: {path.name} is missing")
-    mode = "rwc" if create else "rw"
-    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
+    if not create and path.stat().st_size == 0:
+        # SQLite would treat an empty file as a new database and write a schema into it
+        raise DatabaseCorrupt(f"The archive is incomplete: {path.name} is empty")
+    mode = "rwc" if create else ("ro" if read_only else "rw")
+    uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"  # any bytes in a path
+    # any_thread: one thread at a time, but not the one that opened it (a reader thread)
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread)
     try:
         if create:
             # owner-only, like the header; SQLite gives -wal/-shm/-journal files the same mode
@@ -99,14 +109,23 @@ def open_database(
         conn.execute(f"PRAGMA key = {key_pragma(raw_key)}")
         if page_pragma:
             conn.execute(page_pragma)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError:
+        except DatabaseError as exc:
+            if is_busy(exc):
+                raise ArchiveBusy(
+                    f"{path.name} is in use by another Tumar command (an import or a long "
+                    "change); try again when it has finished"
+                ) from None
             raise DatabaseCorrupt(
                 f"{path.name} cannot be opened: it is not this archive's encrypted database, "
                 "or it is damaged"
             ) from None
-        applied = conn.execute(f"PRAGMA journal_mode = {journal_mode.upper()}").fetchone()[0]
+        if read_only:
+            applied = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        else:
+            applied = conn.execute(f"PRAGMA journal_mode = {journal_mode.upper()}").fetchone()[0]
         if str(applied).upper() != journal_mode.upper():
             raise DatabaseCorrupt(
                 f"{path.name} could not be switched to journal mode {journal_mode} "
@@ -116,13 +135,36 @@ def open_database(
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute(f"PRAGMA cache_size = {-int(cache_kib)}")
     except BaseException:
         conn.close()
         raise
     conn.row_factory = sqlcipher3.Row
     return conn
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLITE_BUSY / SQLITE_LOCKED: another connection holds the file, nothing is damaged."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlcipher3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLITE_CORRUPT / SQLITE_NOTADB and FTS5's reaction to a corrupt shadow table."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlcipher3.DatabaseError) and any(
+        word in text
+        for word in ("malformed", "not a database", "corrupt", "vtable constructor failed")
+    )
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, sqlcipher3.DatabaseError) and "full" in str(exc).lower()
+
+
+def is_read_only(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlcipher3.DatabaseError) and "readonly" in text.replace("-", "")
 
 
 @contextlib.contextmanager
@@ -140,6 +182,9 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         # the real error, hence the in_transaction check.
         conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        # a connection that met a damaged page refuses even ROLLBACK (sqlcipher#617); its
+        # uncommitted changes die with it, so the original error is the one to report
+        with contextlib.suppress(sqlcipher3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
         raise

@@ -121,6 +121,12 @@ def _plain_interval_bounds(text: str) -> tuple[str | None, str | None] | None:
     return lower, upper
 
 
+#: the edtf parser's time grows steeply with a set's size ("[d1,d2,…]" with 3,000 members
+#: took minutes); real dates are short, so longer text is refused before parsing
+MAX_DATE_CHARS = 200
+MAX_SET_MEMBERS = 20
+
+
 @functools.lru_cache(maxsize=4096)
 def parse(text: str) -> tuple[str, str | None, str | None]:
     """Normalised EDTF text and its (lower, upper) ISO-day bounds; open or unknown ends
@@ -131,6 +137,11 @@ def parse(text: str) -> tuple[str, str | None, str | None]:
     plain = _plain_bounds(cleaned) or _plain_interval_bounds(cleaned)
     if plain is not None:
         return cleaned, plain[0], plain[1]
+    if len(cleaned) > MAX_DATE_CHARS or cleaned.count(",") >= MAX_SET_MEMBERS:
+        raise InvalidInput(
+            f"That date is too long for Tumar (at most {MAX_DATE_CHARS} characters and "
+            f"{MAX_SET_MEMBERS} dates in a set); give a range such as 2013-03/2017-11 instead"
+        )
     try:
         parsed = edtf.parse_edtf(cleaned)
         if not _all_days_exist(cleaned):

@@ -58,3 +58,35 @@ class InvalidInput(TumarError):
 
 class ArchiveLocked(TumarError):
     pass
+
+
+class DatabaseDamaged(TumarError):
+    """A page of a database cannot be read (flipped bytes, zeroed page, truncation)."""
+
+
+class MediaUnavailable(TumarError):
+    """media.db is missing or damaged: records still work, media content does not."""
+
+
+class ArchiveBusy(TumarError):
+    """Another Tumar command holds a lock (e.g. an import holds media.db)."""
+
+
+class ArchiveReadOnly(TumarError):
+    """The archive's folder or files cannot be written: it is opened for reading only."""
+
+
+class DiskFull(TumarError):
+    pass
+
+
+class SearchIndexDamaged(TumarError):
+    """The search index (derived data) is damaged or out of date; `tumar reindex` fixes it."""
+
+    def __init__(self, stale: bool = False) -> None:
+        super().__init__(
+            "The search index is out of date after damage was found in it; "
+            "run `tumar reindex` to rebuild it"
+            if stale
+            else "The search index is damaged; run `tumar reindex` to rebuild it"
+        )

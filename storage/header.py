@@ -69,7 +69,9 @@ def read_header(folder: Path) -> Header:
         raise HeaderCorrupt(f"The archive header {HEADER_NAME} is implausibly large")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):
+        # ValueError covers bad UTF-8, bad JSON and integers beyond Python's digit limit;
+        # RecursionError a hostile header of deeply nested brackets
         raise HeaderCorrupt(
             f"The archive header {HEADER_NAME} is damaged (not valid JSON)"
         ) from None

@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .records import BY_TABLE
+
 COUNTER_MAX = 0xFFFF
 _PATTERN = re.compile(r"^(\d{13})-([0-9a-f]{4})-([0-9a-f]{32})$")
 
@@ -28,7 +30,7 @@ class Timestamp:
 
     @classmethod
     def parse(cls, text: str) -> Timestamp:
-        match = _PATTERN.match(text)
+        match = _PATTERN.match(text) if isinstance(text, str) else None
         if not match:
             raise ValueError(f"not an HLC timestamp: {text!r}")
         return cls(int(match.group(1)), int(match.group(2), 16), match.group(3))
@@ -78,3 +80,23 @@ class Clock:
         else:
             counter = 0
         return self._advance(top, counter)
+
+
+def recover_last(conn, stored: str | None) -> Timestamp | None:
+    """The clock's high-water mark from meta, or, when that value is damaged, the highest
+    valid stamp any record carries (so the clock still never goes backwards)."""
+    if stored is not None:
+        try:
+            return Timestamp.parse(stored)
+        except ValueError:
+            pass
+    best: Timestamp | None = None
+    for table in BY_TABLE:
+        row = conn.execute(f"SELECT max(hlc) FROM {table}").fetchone()
+        try:
+            stamp = Timestamp.parse(row[0]) if row and row[0] else None
+        except ValueError:
+            continue
+        if stamp is not None and (best is None or stamp > best):
+            best = stamp
+    return best

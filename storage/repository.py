@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 from . import audit, derived, fts
 from .canonical import record_hash
-from .connection import Connection, transaction
-from .errors import InvalidInput, RecordNotFound
+from .connection import Connection, DatabaseError, is_damage, transaction
+from .errors import InvalidInput, RecordNotFound, SearchIndexDamaged
 from .hlc import Clock, Timestamp
 from .ids import new_id
 from .records import BY_TABLE, ENVELOPE, Record
@@ -59,6 +59,8 @@ class Repository:
         self.clock = clock
         # folding a word for search costs ~1 µs-1 ms; testimonies repeat most words
         self._fold_cache: FoldCache = {}
+        #: False once the search index is marked stale after damage (storage.fts_repair)
+        self.search_enabled = True
 
     def forget_cached_text(self) -> None:
         """Drop decrypted vocabulary held for indexing (called when the archive locks)."""
@@ -101,7 +103,14 @@ class Repository:
         )
         if len(self._fold_cache) > self.FOLD_CACHE_LIMIT:
             self._fold_cache.clear()
-        fts.on_record_written(self.conn, record.TABLE, row, self._fold_cache)
+        if not self.search_enabled:
+            return  # the index is marked stale (damaged): `tumar reindex` rebuilds it
+        try:
+            fts.on_record_written(self.conn, record.TABLE, row, self._fold_cache)
+        except DatabaseError as exc:
+            if is_damage(exc):
+                raise SearchIndexDamaged() from None  # see storage.fts_repair
+            raise
 
     def _keep_history(self, table: str, row: dict[str, Any]) -> None:
         self.conn.execute(
@@ -116,13 +125,16 @@ class Repository:
             raise RecordNotFound(f"No {table.replace('_', ' ')} with id {record_id}")
         return dict(row)
 
-    def insert(self, record: R) -> R:
+    def insert(self, record: R, *, keep_times: bool = False) -> R:
+        """A new record. `keep_times` keeps a given id's created/updated times (salvage
+        copies records into a new archive as they were)."""
         derived.prepare(record)
         with transaction(self.conn):
             stamp = self._tick()
             now = utc_now()
             record.id = record.id or new_id(stamp.wall_ms)
-            record.created_at = record.updated_at = now
+            if not (keep_times and record.created_at and record.updated_at):
+                record.created_at = record.updated_at = now
             record.hlc, record.deleted = str(stamp), False
             self._write(record, "create", replace=False)
         return record

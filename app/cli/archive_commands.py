@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from tumar.app import deadlines, demo, lifecycle
-from tumar.app.verify import verify_archive
+from tumar.app.verify import verify_archive, verify_unopenable
+from tumar.storage.connection import DatabaseError
+from tumar.storage.errors import DatabaseCorrupt
 
 from . import secrets
 from .context import open_from_args, out
@@ -35,9 +37,17 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    args.archive = args.target
-    with open_from_args(args) as archive:
-        report = verify_archive(archive)
+    secret = secrets.current_passphrase(args.passphrase_file)
+    try:
+        archive = lifecycle.open_archive(Path(args.target), secret)
+    except (DatabaseCorrupt, DatabaseError) as exc:
+        reason = str(exc) if isinstance(exc, DatabaseCorrupt) else f"archive.db is damaged ({exc})"
+        report = verify_unopenable(Path(args.target), secret, reason)
+    else:
+        with archive:
+            report = verify_archive(archive)
+    for note in report.notes:
+        out(f"NOTE: {note}")
     out(f"Audit entries: {report.audit_entries}")
     out(f"Records checked: {report.records_checked}")
     out(f"Audit head: {report.head_hash}")
@@ -46,6 +56,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 0
     for problem in report.problems:
         out(f"FAIL: {problem}")
+    out("Verification FAILED: the archive is not as Tumar wrote it (see above)")
     return 3
 
 

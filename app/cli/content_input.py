@@ -28,10 +28,11 @@ import json
 import sys
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
 from tumar.storage.errors import InvalidInput
+
+from .file_input import read_regular_file, read_stdin_bytes
 
 LINE, TEXT, LIST = "line", "text", "list"
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a long testimony fits; a runaway pipe does not
@@ -125,10 +126,9 @@ def _read_source(source: str, kind: str) -> str:
     name = "standard input" if source == "-" else source
     try:
         if source == "-":
-            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with open(Path(source), "rb") as fh:
-                raw = fh.read(MAX_INPUT_BYTES + 1)
+            raw = read_stdin_bytes(MAX_INPUT_BYTES)
+        else:  # regular files only: /dev/zero or a FIFO would fill memory or block forever
+            raw = read_regular_file(source, MAX_INPUT_BYTES + 1, f"{kind} file")
     except OSError as exc:
         raise InvalidInput(f"Cannot read {name}: {exc.strerror or exc}") from None
     if len(raw) > MAX_INPUT_BYTES:

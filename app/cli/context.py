@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tumar.app.lifecycle import open_archive
 from tumar.storage.archive import Archive
-from tumar.storage.errors import InvalidInput
+from tumar.storage.errors import InvalidInput, MediaUnavailable
 from tumar.storage.records import Record
 
 from . import secrets
@@ -28,9 +28,24 @@ def archive_path(args: argparse.Namespace) -> Path:
     return Path(path)
 
 
-def open_from_args(args: argparse.Namespace) -> Archive:
+def warn(message: str) -> None:
+    sys.stderr.write(f"tumar: warning: {message}\n")
+
+
+def open_from_args(args: argparse.Namespace, *, media: bool = False) -> Archive:
+    """Unlock the archive. Warnings (unusable media, a WAL that could not be folded) are
+    printed once on stderr; with `media=True` unusable media are the command's error."""
     path = archive_path(args)
-    return open_archive(path, secrets.current_passphrase(args.passphrase_file))
+    archive = open_archive(path, secrets.current_passphrase(args.passphrase_file))
+    for message in archive.warnings:
+        warn(message)
+    archive.on_warning = warn
+    if archive.media_problem:
+        if media:
+            archive.close()
+            raise MediaUnavailable(archive.media_problem)
+        warn(archive.media_problem)
+    return archive
 
 
 def resolve(archive: Archive, cls: type[Record], text: str) -> str:

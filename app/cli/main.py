@@ -7,14 +7,24 @@ leak paths and record content into terminals and logs, so they are never shown.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 
 import sqlcipher3
 
 from tumar.app.hardening import harden_process
-from tumar.storage.errors import TumarError
+from tumar.storage.errors import SearchIndexDamaged, TumarError
 
-from . import archive_commands, media_commands, parser_records, search_commands, tag_commands
+from . import (
+    archive_commands,
+    media_commands,
+    parser_records,
+    salvage_commands,
+    search_commands,
+    tag_commands,
+)
+from .errors_text import check_text_arguments, database_error_message, os_error_message
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,28 +57,86 @@ def build_parser() -> argparse.ArgumentParser:
     media_commands.register(sub, common)
     search_commands.register(sub, common)
     tag_commands.register(sub, common)
+    salvage_commands.register(sub, common)
     return parser
+
+
+#: commands whose SearchIndexDamaged is the answer, not a write to repeat
+READ_ONLY_COMMANDS = {search_commands.cmd_search, search_commands.cmd_reindex}
 
 
 def main(argv: list[str] | None = None) -> int:
     harden_process()
+    for stream in (sys.stdout, sys.stderr):  # undecodable names print as escapes, not crash
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        check_text_arguments(args)
+        return _run(args)
     except TumarError as exc:
-        sys.stderr.write(f"tumar: {exc}\n")
-        return exc.exit_code
+        return _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        sys.stderr.write("tumar: interrupted; the last unfinished change was not saved\n")
-        return 130
-    except sqlcipher3.OperationalError as exc:
-        reason = "the disk is full" if "full" in str(exc).lower() else "a database error"
-        sys.stderr.write(f"tumar: the change was not saved because of {reason} ({exc})\n")
-        return 1
+        return _fail("interrupted; the last unfinished change was not saved", 130)
+    except BrokenPipeError:
+        return _closed_pipe()
+    except sqlcipher3.DatabaseError as exc:
+        return _fail(database_error_message(exc), 1)
     except OSError as exc:
-        sys.stderr.write(f"tumar: {exc.strerror or exc}: {exc.filename or ''}\n")
-        return 1
+        return _fail(os_error_message(exc), 1)
+    except UnicodeError:
+        return _fail(
+            "some text given to Tumar (an argument, a file or standard input) is not UTF-8; "
+            "convert it to UTF-8 and try again",
+            64,
+        )
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, never a traceback
+        # the type only: an exception's message may hold record content
+        return _fail(f"unexpected error ({type(exc).__name__}); nothing more is shown", 1)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command; once more if its write met a damaged search index, which the failed
+    attempt has marked stale so that the second one saves without it (storage.fts_repair).
+    Input read from stdin or a prompt is kept for that second run (app.cli.file_input)."""
+    try:
+        return int(args.func(args) or 0)
+    except SearchIndexDamaged:
+        if args.func in READ_ONLY_COMMANDS:
+            raise
+        sys.stderr.write(
+            "tumar: warning: the search index is damaged; saving without it "
+            "(run `tumar reindex` to rebuild it)\n"
+        )
+        return int(args.func(args) or 0)
+
+
+def _fail(message: str, code: int) -> int:
+    try:
+        sys.stderr.write(f"tumar: {message}\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):
+        pass
+    return code
+
+
+def _closed_pipe() -> int:
+    """`tumar … | head`: the reader left; stop quietly, like other command-line tools."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
+    return 141
+
+
+def run() -> None:
+    """Console-script entry: main() with stdout's final flush covered too."""
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _closed_pipe()
+    sys.exit(code)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -42,7 +42,7 @@ def _progress_printer() -> Progress:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
+    with open_from_args(args, media=True) as archive:
         links = importer.Links(
             case_ids=tuple(resolve(archive, Case, i) for i in args.case or []),
             person_ids=tuple(resolve(archive, Person, i) for i in args.person or []),
@@ -66,7 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
+    with open_from_args(args, media=True) as archive:
         result = export.export_original(
             archive, resolve(archive, Media, args.id), args.dest, args.strip_metadata
         )
@@ -137,8 +137,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_cleanup(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        removed = remove_orphans(archive, min_age_s=args.min_age_minutes * 60)
+    with open_from_args(args, media=True) as archive:
+        removed = remove_orphans(archive)
     out(f"Removed {removed} stored file(s) that no media record referred to.")
     return 0
 
@@ -183,5 +183,4 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = actions.add_parser(
         "cleanup", parents=[common], help="remove stored content no record refers to"
     )
-    p.add_argument("--min-age-minutes", type=float, default=10.0, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_cleanup)

@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from tumar.storage.archive import Archive
 from tumar.storage.atomic import atomic_writer
+from tumar.storage.connection import DatabaseError, is_damage
 from tumar.storage.errors import InvalidInput, TumarError
 from tumar.storage.media_store import MediaStore
 from tumar.storage.records import Media
@@ -71,19 +72,28 @@ def _target(dest: Path, media: Media, mime: str) -> Path:
 
 def _stream_verified(store: MediaStore, media: Media, out: BinaryIO | None) -> int:
     """Hash the stored chunks (writing them to `out` if given); raise on any mismatch."""
-    info = store.info(media.sha256)
-    if info is None:
+    try:
+        info = store.info(media.sha256)
+        if info is None:
+            raise MediaIntegrityError(
+                f"The content of media {media.id} ({media.original_name}) is missing from media.db"
+            )
+        digest, size = hashlib.sha256(), 0
+        for expected, (idx, data) in enumerate(store.chunk_rows(info.id)):
+            if idx != expected:
+                break
+            digest.update(data)
+            size += len(data)
+            if out is not None:
+                out.write(data)
+    except DatabaseError as exc:
+        if not is_damage(exc):
+            raise
         raise MediaIntegrityError(
-            f"The content of media {media.id} ({media.original_name}) is missing from media.db"
-        )
-    digest, size = hashlib.sha256(), 0
-    for expected, (idx, data) in enumerate(store.chunk_rows(info.id)):
-        if idx != expected:
-            break
-        digest.update(data)
-        size += len(data)
-        if out is not None:
-            out.write(data)
+            f"The content of media {media.id} ({media.original_name}) is on a damaged page of "
+            "media.db and cannot be read; nothing was exported (other media are not affected). "
+            "Run `tumar verify` and restore media.db from a backup."
+        ) from None
     if size != media.size or digest.hexdigest() != media.sha256:
         raise MediaIntegrityError(
             f"The stored content of media {media.id} ({media.original_name}) does not match "

@@ -50,6 +50,7 @@ from typing import BinaryIO
 from tumar.storage.archive import Archive
 from tumar.storage.connection import DatabaseError, transaction
 from tumar.storage.errors import TumarError
+from tumar.storage.import_lock import importing
 from tumar.storage.media_store import MediaStore, StoredBlob
 from tumar.storage.records import Case, Media, MediaLink, Person, Testimony
 from tumar.storage.thumbnail_store import Thumbnail, ThumbnailStore
@@ -60,6 +61,10 @@ from .describe import ContentFacts
 from .prepare import MediaImportError, Prefetcher, Prepared, prepare, unchanged_check
 
 StrPath = str | bytes | os.PathLike[str] | os.PathLike[bytes]
+
+#: called with the file's display name between the content commit and the record commit
+#: (where probing happens); only tests set it, to hold a real import at that point
+before_record_hook: Callable[[str], None] | None = None
 
 
 class ImportCancelled(JobCancelled):
@@ -241,6 +246,8 @@ class _Importer:
         self, stored: StoredBlob, facts: ContentFacts | None, name: str, display: str,
         probe_path: str | None, facts_of_stored: Callable[[str], ContentFacts],
     ) -> FileResult:  # fmt: skip
+        if before_record_hook is not None:
+            before_record_hook(display)
         repo = self.archive.repo
         existing = repo.find(Media, {"sha256": stored.sha256})
         status = "duplicate" if existing else "imported"
@@ -316,7 +323,7 @@ def import_files(
     def prepare_one(index: int) -> Prepared:  # on the helper thread: no database access
         return prepare(items[index][0], items[index][1], names[index], keep_unreadable)
 
-    with Prefetcher(len(items), prepare_one) as ahead:
+    with importing(archive.folder), Prefetcher(len(items), prepare_one) as ahead:
         for index, ((path, display), size) in enumerate(zip(items, sizes, strict=True)):
             if cancel.cancelled:
                 raise ImportCancelled(report)
@@ -349,7 +356,8 @@ def import_stream(
     check_links(archive, links)
     job = _Importer(archive, links, keep_unreadable, no_progress, CancelToken(), 0)
     try:
-        return job.import_one(fileobj, stored_name(name), name)
+        with importing(archive.folder):
+            return job.import_one(fileobj, stored_name(name), name)
     except (MediaImportError, JobCancelled):
         raise
     except Exception as exc:  # noqa: BLE001 - same messages as import_files

@@ -14,11 +14,12 @@ Memory stays at one chunk at a time; the cost is one full read of media.db.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
 from tumar.storage.archive import Archive
+from tumar.storage.connection import DatabaseError
+from tumar.storage.import_lock import no_import_running
 from tumar.storage.media_store import BlobInfo, MediaStore
 from tumar.storage.records import Media
 from tumar.storage.thumbnail_store import ThumbnailStore
@@ -92,7 +93,12 @@ def verify_media(
         stored.add(blob.sha256)
         refs = users.get(blob.sha256, [])
         label = _label(blob.sha256, refs)
-        problems, size = _check_blob(store, blob, label)
+        try:
+            problems, size = _check_blob(store, blob, label)
+        except DatabaseError as exc:
+            # the failed read spoiled the connection (storage.readable); the rest go on
+            problems, size = [f"{label}: its content is on a damaged page of media.db ({exc})"], 0
+            store = MediaStore(archive.reconnect_media())
         report.problems.extend(problems)
         for media in refs:
             if media.size != blob.size:
@@ -122,21 +128,21 @@ def verify_media(
     return report
 
 
-def remove_orphans(archive: Archive, min_age_s: float = 600.0) -> int:
+def remove_orphans(archive: Archive) -> int:
     """Delete content no media record refers to, stray chunks and thumbnails no media record
     refers to; returns blobs removed.
 
-    Only content older than `min_age_s` is removed, so an import running at the same time
-    in another process (content committed, record about to be) is never undone.
+    Runs only while no import holds the archive (storage.import_lock), whatever the age of
+    the content: an import between its two commits is never undone, and what a crashed
+    import left behind is removed at once.
     """
-    store = MediaStore(archive.media_db)
-    known = {m.sha256 for m in archive.repo.find(Media, include_deleted=True)}
-    cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=min_age_s)
-    removed = 0
-    for blob in store.blobs():
-        if blob.sha256 in known or dt.datetime.fromisoformat(blob.stored_at) > cutoff:
-            continue
-        removed += int(store.delete(blob.sha256))
-    store.delete_stray_chunks()
-    ThumbnailStore(archive.records_db).delete_unreferenced()
+    with no_import_running(archive.folder):
+        store = MediaStore(archive.media_db)
+        known = {m.sha256 for m in archive.repo.find(Media, include_deleted=True)}
+        removed = 0
+        for blob in store.blobs():
+            if blob.sha256 not in known:
+                removed += int(store.delete(blob.sha256))
+        store.delete_stray_chunks()
+        ThumbnailStore(archive.records_db).delete_unreferenced()
     return removed

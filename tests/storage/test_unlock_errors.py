@@ -19,6 +19,7 @@ from tumar.storage.errors import (
     HeaderCorrupt,
     InvalidInput,
     KdfParametersRejected,
+    MediaUnavailable,
     NotAnArchive,
     SchemaTooNew,
     UnsupportedFormat,
@@ -153,9 +154,15 @@ def test_random_bytes_instead_of_archive_db(archive_dir: Path) -> None:
     assert_refused(archive_dir, DatabaseCorrupt, "archive.db cannot be opened")
 
 
-def test_random_bytes_instead_of_media_db(archive_dir: Path) -> None:
+def test_random_bytes_instead_of_media_db_leaves_records_reachable(archive_dir: Path) -> None:
     (archive_dir / "media.db").write_bytes(os.urandom(8192))
-    assert_refused(archive_dir, DatabaseCorrupt, "media.db cannot be opened")
+    before = snapshot(archive_dir)
+    with Archive.open(archive_dir, PASS) as archive:
+        assert "media.db cannot be opened" in archive.media_problem
+        assert [p.display_name for p in archive.repo.find(Person)] == ["Someone"]
+        with pytest.raises(MediaUnavailable, match="Media are unavailable"):
+            _ = archive.media_db
+    assert snapshot(archive_dir)["media.db"] == before["media.db"]
 
 
 def test_missing_database_is_not_recreated(archive_dir: Path) -> None:

@@ -1,0 +1,71 @@
+"""One plain sentence for each failure that does not come as a TumarError.
+
+SQLite and the OS raise terse errors ("database disk image is malformed", errno 28 with
+no file name); the user needs to know what happened and what to do. Messages never carry
+record content: only SQLite's fixed texts, error names and file paths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+
+from tumar.storage.connection import is_busy, is_damage, is_disk_full, is_read_only
+from tumar.storage.errors import InvalidInput
+
+DAMAGE_ADVICE = (
+    "run `tumar verify ARCHIVE` to see what can still be read, then restore the archive "
+    "from a backup or copy what is readable with `tumar salvage ARCHIVE NEW`"
+)
+#: argument names that hold paths: any bytes are fine there (the OS takes them as they are)
+PATH_ARGUMENTS = {
+    "archive", "path", "target", "archive_path", "paths", "dest", "file", "damaged", "new",
+    "passphrase_file", "new_passphrase_file",
+}  # fmt: skip
+
+
+def database_error_message(exc: BaseException) -> str:
+    if is_damage(exc):
+        return f"the archive is damaged ({exc}); {DAMAGE_ADVICE}"
+    if is_disk_full(exc):
+        return "The disk is full, so the change was not saved; free some space and try again"
+    if is_busy(exc):
+        return (
+            "the archive is in use by another Tumar command (an import or a long change); "
+            "try again when it has finished"
+        )
+    if is_read_only(exc):
+        return (
+            "the archive is read-only (a read-only disk or folder): it can be read, "
+            "searched, verified and exported, but not changed"
+        )
+    return f"the change was not saved because of a database error ({exc})"
+
+
+def os_error_message(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "The disk is full, so nothing was written; free some space and try again"
+    if exc.errno == errno.EROFS:
+        return "The disk is read-only, so nothing was written"
+    reason = exc.strerror or type(exc).__name__
+    if exc.filename is not None:
+        name = os.fsencode(exc.filename).decode("utf-8", "backslashreplace")
+        return f"{reason}: {name}"
+    return reason
+
+
+def _has_undecodable(value: object) -> bool:
+    if isinstance(value, str):
+        return any("\udc80" <= ch <= "\udcff" for ch in value)
+    if isinstance(value, list | tuple):
+        return any(_has_undecodable(v) for v in value)
+    return False
+
+
+def check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse arguments that are not UTF-8 text (file names excepted) before any work."""
+    for name, value in vars(args).items():
+        if name not in PATH_ARGUMENTS and _has_undecodable(value):
+            option = "--" + name.replace("_", "-")
+            raise InvalidInput(f"The value of {option} is not UTF-8 text; type it again as UTF-8")
