@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import archive as _archive
+from .archive_conn import MEDIA_JOURNAL_MODE
 from .archive_files import ARCHIVE_DB, MEDIA_DB
 from .connection import (
     MEDIA_CACHE_KIB,
@@ -48,7 +49,7 @@ class RawArchive:
     def media(self, any_thread: bool = False) -> Connection:
         return open_database(
             self.folder / MEDIA_DB, self.media_key, create=False, cache_kib=MEDIA_CACHE_KIB,
-            page_size=MEDIA_PAGE_SIZE, journal_mode=_archive.MEDIA_JOURNAL_MODE, read_only=True,
+            page_size=MEDIA_PAGE_SIZE, journal_mode=MEDIA_JOURNAL_MODE, read_only=True,
             any_thread=any_thread,
         )  # fmt: skip
 

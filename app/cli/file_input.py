@@ -1,8 +1,8 @@
 """Reading small text inputs (record text, passphrase files, stdin) safely.
 
 A path given for text may be anything: /dev/zero would fill memory, a FIFO would block
-forever, a file may not be UTF-8. Only regular files are read, never more than a cap,
-and the text keeps its exact bytes (a "\\r\\n" stays "\\r\\n": testimony text is evidence).
+forever. Only regular files are read, never more than a cap, as bytes: callers decode them
+as UTF-8 without newline translation (a CRLF in a testimony stays CRLF: it is evidence).
 """
 
 from __future__ import annotations

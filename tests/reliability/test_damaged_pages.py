@@ -107,16 +107,16 @@ def test_search_index_damage_does_not_block_writes_and_reindex_rebuilds(
     folder = tmp_path / "index.tumar"
     shutil.copytree(intact[0], folder)
     zero_page(folder / "archive.db", root_page(folder, passphrase, "search_words_data"))
-    added = run_tumar("person", "add", "Tilek Tabarikuly", "-a", folder)
+    added = run_tumar("person", "add", "-a", folder, input="Tilek Tabarikuly")
     assert added.returncode == 0, added.stderr
     assert "Traceback" not in added.stderr and "search index" in added.stderr
-    found = run_tumar("search", "Tabarikuly", "-a", folder)
+    found = run_tumar("search", "-a", folder, input="Tabarikuly")
     assert found.returncode == 1
     assert_one_line(found, "tumar reindex")
     assert run_tumar("verify", folder).returncode == 3
     rebuilt = run_tumar("reindex", "-a", folder)
     assert rebuilt.returncode == 0, rebuilt.stderr
-    found = run_tumar("search", "Tabarikuly", "-a", folder)
+    found = run_tumar("search", "-a", folder, input="Tabarikuly")
     assert added.stdout.strip() in found.stdout
     check = run_tumar("verify", folder)
     assert check.returncode == 0, check.stdout
