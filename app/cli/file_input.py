@@ -44,12 +44,14 @@ def read_regular_file(path: str | bytes, limit: int, what: str) -> bytes:
     return data
 
 
-_stdin_read: list[bytes] = []  # kept for a command that runs twice (app.cli.main._run)
+_stdin_read: list[tuple[object, bytes]] = []  # (stdin, bytes): for a command run twice
 
 
 def read_stdin_bytes(limit: int = MAX_TEXT_BYTES) -> bytes:
     """Up to `limit` + 1 bytes of standard input, read once per process and kept, so a
-    command repeated after a damaged search index sees the same input again."""
-    if not _stdin_read:
-        _stdin_read.append(sys.stdin.buffer.read(limit + 1))
-    return _stdin_read[0]
+    command repeated after a damaged search index (app.cli.main._run) sees the same input."""
+    if _stdin_read and _stdin_read[0][0] is sys.stdin:
+        return _stdin_read[0][1]
+    data = sys.stdin.buffer.read(limit + 1)
+    _stdin_read[:] = [(sys.stdin, data)]
+    return data

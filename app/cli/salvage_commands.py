@@ -52,13 +52,13 @@ def print_report(report: SalvageReport) -> None:
 
 def cmd_salvage(args: argparse.Namespace) -> int:
     secret = secrets.current_passphrase(args.passphrase_file)
-    raw = open_raw(Path(args.damaged), secret)
+    raw = open_raw(Path(args.target), secret)
     new = secrets.new_passphrase(args.new_passphrase_file, secrets.NEW_PASSPHRASE_ENV)
-    target, code = lifecycle.create_archive(Path(args.new), new)
+    target, code = lifecycle.create_archive(Path(args.path), new)
     with target:
         report = salvage(raw, target)
     print_report(report)
-    out(f"Created archive {args.new} from what {args.damaged} still holds")
+    out(f"Created archive {args.path} from what {args.target} still holds")
     out(RECOVERY_WARNING)
     out(f"    {code}")
     if report.complete:
@@ -73,7 +73,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "salvage", parents=[common],
         help="copy every readable record and media item of a damaged archive into a new one",
     )  # fmt: skip
-    p.add_argument("damaged", metavar="DAMAGED", help="the damaged archive (only read)")
-    p.add_argument("new", metavar="NEW", help="new archive folder (must not exist or be empty)")
+    p.add_argument("target", metavar="DAMAGED", help="the damaged archive (only read)")
+    p.add_argument("path", metavar="NEW", help="new archive folder (must not exist or be empty)")
     p.add_argument("--new-passphrase-file", help="read the new archive's passphrase from here")
     p.set_defaults(func=cmd_salvage)
