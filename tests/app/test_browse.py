@@ -152,3 +152,26 @@ def test_merge_preview_matches_the_merge_and_writes_nothing(new_archive: Archive
     names = {n.name for n in new_archive.repo.find(PersonName, {"person_id": keep.id})}
     assert names == {"Tilek Tabarak", "Тілек Табарақ", "Tlek Tabarik"}
     assert new_archive.repo.get(Person, keep.id).birth_date == "1985"
+
+
+def test_deadline_board_groups_overdue_this_week_later(new_archive: Archive) -> None:
+    import datetime as dt
+
+    from tumar.app.deadline_board import board
+
+    today = dt.date(2026, 11, 24)
+    case = cases.add_case(new_archive, "Zaisan")
+    for kind, date in [
+        ("hearing", "2026-11-20"),  # 4 days ago: overdue
+        ("arrest", "2026-11-20"),  # a past arrest is history, not a deadline
+        ("hearing", "2019-01-01"),  # long past
+        ("hearing", "2026-11-26"),  # this week
+        ("certificate_expires", "2026-12-05"),  # later but within 14 days
+        ("hearing", "2027-03"),  # later
+    ]:
+        cases.add_event(new_archive, case.id, kind, date)
+    result = board(new_archive, today)
+    assert [(d.event.date, d.days_left) for d in result.overdue] == [("2026-11-20", -4)]
+    assert [d.days_left for d in result.this_week] == [2]
+    assert [d.event.date for d in result.later] == ["2026-12-05", "2027-03"]
+    assert result.due_soon == 3

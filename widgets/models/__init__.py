@@ -1,0 +1,1 @@
+"""Lazy Qt item models over the app/ read services (no SQL here)."""

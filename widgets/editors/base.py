@@ -1,0 +1,223 @@
+"""What every editor shares: a heading with a dot for unsaved changes, a form, errors
+next to the field they concern, and Save / Cancel.
+
+Why errors by field: the services raise one-line InvalidInput messages; an editor checks
+what it can before calling them (dates, required text) so the message lands under the
+field the user must fix, and anything the service still refuses is shown above Save.
+Every save goes through the same app/ services as the CLI, so history and audit entries
+are the same whichever way a record was edited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tumar.storage.errors import TumarError
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class FieldError(Exception):
+    """Raised by collect(): `field` names the input the message belongs under."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class Editor(QWidget):
+    KIND = ""  # record kind it saves (for Session.notify_changed)
+    saved = Signal(str)  # record id
+    cancelled = Signal()
+    dirty_changed = Signal(bool)
+
+    def __init__(self, session, record_id: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.record_id = record_id
+        self._dirty = False
+        self._loading = False
+        self._errors: dict[str, QLabel] = {}
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setWeight(font.Weight.DemiBold)
+        self.title.setFont(font)
+        self.dot = QLabel("●")
+        self.dot.setStyleSheet("color: #d08a00;")
+        self.dot.setToolTip(self.tr("Unsaved changes"))
+        self.dot.setAccessibleName(self.tr("Unsaved changes"))
+        self.dot.hide()
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.dot)
+        head.addStretch(1)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setVerticalSpacing(10)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form_host)
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.general_error, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+    # ---- building the form ----------------------------------------------------------
+    def add_field(self, name: str, label: str, widget: QWidget, hint: QLabel | None = None) -> None:
+        """A labelled input with an error line (hidden until needed) under it."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        if hint is not None:
+            column.addWidget(hint)
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        self._errors[name] = error
+        widget.setAccessibleName(label)
+        self.form.addRow(label, box)
+        self.watch(widget)
+
+    def watch(self, widget: QWidget) -> None:
+        """Mark the editor dirty when `widget` changes."""
+        signal: Callable | None = None
+        if isinstance(widget, QLineEdit):
+            signal = widget.textChanged
+        elif isinstance(widget, QPlainTextEdit):
+            signal = widget.textChanged
+        elif isinstance(widget, QComboBox):
+            signal = widget.currentIndexChanged
+        elif isinstance(widget, QCheckBox):
+            signal = widget.toggled
+        elif isinstance(widget, QTableWidget):
+            signal = widget.itemChanged
+        else:  # composite fields (DateField …) expose textChanged themselves
+            signal = getattr(widget, "textChanged", None)
+        if signal is not None:
+            signal.connect(lambda *_a: self.mark_dirty())
+
+    def mark_dirty(self) -> None:
+        if self._loading or self._dirty:
+            return
+        self._dirty = True
+        self.dot.show()
+        self.dirty_changed.emit(True)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def loading(self) -> _Loading:
+        return _Loading(self)
+
+    # ---- errors ---------------------------------------------------------------------
+    def show_error(self, field: str, message: str) -> None:
+        label = self._errors.get(field)
+        if label is None:
+            self.general_error.setText(message)
+            self.general_error.show()
+            return
+        label.setText(message)
+        label.show()
+
+    def clear_errors(self) -> None:
+        for label in (*self._errors.values(), self.general_error):
+            label.clear()
+            label.hide()
+
+    # ---- save / cancel --------------------------------------------------------------
+    def focus_first(self) -> None:
+        self.focusNextChild()
+
+    def write(self) -> str:
+        """Validate, write through the app/ services, return the record id; raise
+        FieldError or TumarError to refuse."""
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        self.clear_errors()
+        try:
+            record_id = self.write()
+        except FieldError as exc:
+            self.show_error(exc.field, str(exc))
+            return False
+        except TumarError as exc:
+            self.show_error("", str(exc))
+            return False
+        self._dirty = False
+        self.dot.hide()
+        self.saved.emit(record_id)
+        return True
+
+    def cancel(self) -> None:
+        self._dirty = False
+        self.cancelled.emit()
+
+    def clear(self) -> None:
+        """Drop every typed value (on lock or when the editor closes)."""
+        self._dirty = False
+        for child in self.findChildren(QLineEdit):
+            child.clear()
+        for child in self.findChildren(QPlainTextEdit):
+            child.clear()
+        for child in self.findChildren(QTableWidget):
+            child.setRowCount(0)
+
+
+class _Loading:
+    """`with editor.loading():` fills fields without marking the editor dirty."""
+
+    def __init__(self, editor: Editor) -> None:
+        self.editor = editor
+
+    def __enter__(self) -> None:
+        self.editor._loading = True
+
+    def __exit__(self, *exc: object) -> None:
+        self.editor._loading = False
+
+
+def hint_label() -> QLabel:
+    label = QLabel()
+    label.setEnabled(False)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label

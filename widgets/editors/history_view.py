@@ -1,0 +1,98 @@
+"""History of any record: its kept versions and audit entries, newest first, with what
+changed field by field (app.history does the pairing; this only draws it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from tumar.app import history
+from tumar.widgets.pages import labels, rich
+
+HIDDEN_FIELDS = {"folded", "name_key", "date_lower", "date_upper"}
+BOOL_FIELDS = {"consent_withdrawn", "deleted", "has_gps", "unreadable"}
+
+
+def _when(iso: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+class HistoryView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.document().setDocumentMargin(14)
+        self.setAccessibleName(self.tr("History"))
+
+    def _value(self, name: str, value: object) -> str:
+        if name in BOOL_FIELDS:
+            return self.tr("yes") if value else self.tr("no")
+        if value in (None, ""):
+            return f'<span class="muted">{self.tr("(empty)")}</span>'
+        if name == "risk_flags" and isinstance(value, str):
+            try:
+                value = ", ".join(labels.risk(f) for f in json.loads(value)) or None
+            except ValueError:
+                pass
+            if not value:
+                return f'<span class="muted">{self.tr("(empty)")}</span>'
+        if name == "role":
+            value = labels.role(str(value))
+        elif name == "kind" and isinstance(value, str):
+            value = labels.event_kind(value)
+        elif name == "consent_scope":
+            value = labels.consent(str(value))
+        text = str(value)
+        if len(text) > 300:
+            text = text[:300] + "…"
+        return rich.esc(text)
+
+    def show_history(self, archive, table: str, record_id: str) -> None:
+        entries = history.record_history(archive, table, record_id)
+        parts = [rich.style(), f"<h1>{self.tr('History')}</h1>"]
+        parts.append(
+            '<p class="meta">{}</p>'.format(self.tr("%n change(s), newest first", "", len(entries)))
+        )
+        for entry in entries:
+            what = labels.table(entry.table)
+            head = self.tr("%1 · %2 · %3").replace("%1", labels.action(entry.action))
+            head = head.replace("%2", what).replace("%3", _when(entry.at))
+            parts.append(f"<h2>{rich.esc(head)}</h2>")
+            rows = []
+            for change in entry.changes:
+                if change.field in HIDDEN_FIELDS or change.field.endswith("_id"):
+                    continue
+                before = self._value(change.field, change.before)
+                after = self._value(change.field, change.after)
+                value = after if entry.action == "create" else f"{before} &nbsp;→&nbsp; {after}"
+                rows.append((labels.field(entry.table, change.field), value))
+            if rows:
+                parts.append(rich.rows(rows))
+            elif entry.action == "merge":
+                parts.append(
+                    f'<p class="muted">{self.tr("Another record was merged into this one.")}</p>'
+                )
+            else:
+                parts.append(f'<p class="muted">{self.tr("No visible field changed.")}</p>')
+        self.setHtml("".join(parts))
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, session, table: str, record_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History"))
+        self.resize(620, 560)
+        self.view = HistoryView()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.view.show_history(session.archive, table, record_id)
+        session.locked.connect(self.reject)

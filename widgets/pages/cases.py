@@ -1,0 +1,157 @@
+"""Cases: the list, and for the selected case its people with roles, timeline,
+testimonies, media, notes and tags. Events and notes are edited in place."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from tumar.app import browse
+from tumar.app.dates import reading
+from tumar.widgets.editors.case_editor import CaseEditor
+from tumar.widgets.editors.date_field import ui_language
+from tumar.widgets.editors.event_editor import EventEditor
+from tumar.widgets.editors.note_editor import NoteEditor
+
+from . import labels, rich
+from .actions import open_history
+from .detail_view import DetailView
+from .list_page import ListDetailPage
+
+STATUS_COLOURS = {"open": "#2e7d32", "appeal": "#b26a00", "monitoring": "#1565c0"}
+
+
+class CasesPage(ListDetailPage):
+    KIND = "case"
+    NAV_KIND = "case"
+
+    def heading_text(self) -> str:
+        return self.tr("Cases")
+
+    def new_label(self) -> str:
+        return self.tr("New case")
+
+    def empty_text(self) -> str:
+        return self.tr("Select a case to see its people, timeline and testimonies.")
+
+    def sort_options(self) -> list[tuple[str, str]]:
+        return [
+            ("updated", self.tr("Recently changed")),
+            ("title", self.tr("Title")),
+            ("added", self.tr("Newest first")),
+        ]
+
+    def status_options(self) -> list[tuple[str, str]]:
+        return [(None, self.tr("All cases"))] + [
+            (value, labels.case_status(value))
+            for value in ("open", "appeal", "monitoring", "closed")
+        ]
+
+    def chip(self, row: browse.ListRow):
+        colour = STATUS_COLOURS.get(row.status)
+        return labels.case_status(row.status), QColor(colour) if colour else None
+
+    def make_detail(self) -> DetailView:
+        view = DetailView()
+        view.add_action(self.tr("Edit"), lambda: self.edit("case", self._current_id))
+        view.add_action(self.tr("Add event"), lambda: self.edit("event", None))
+        view.add_action(self.tr("Add note"), lambda: self.edit("note", None))
+        view.add_action(self.tr("History"), self._history)
+        view.link_clicked.connect(self._link)
+        return view
+
+    def _history(self) -> None:
+        if self._current_id:
+            open_history(self, self.session, "case_file", self._current_id)
+
+    def _link(self, kind: str, record_id: str) -> None:
+        if kind in ("event", "note"):
+            self.edit(kind, record_id)
+        else:
+            self.navigate.emit(kind, record_id)
+
+    def make_editor(self, kind: str, record_id: str | None):
+        if kind == "case":
+            return CaseEditor(self.session, record_id)
+        if kind == "event":
+            return EventEditor(self.session, record_id, case_id=self._current_id)
+        if kind == "note" and (record_id or self._current_id):
+            return NoteEditor(self.session, record_id, attach={"case_id": self._current_id})
+        return None
+
+    def clear_detail(self) -> None:
+        self.detail.clear()
+
+    def show_detail(self, record_id: str) -> None:
+        overview = browse.case_overview(self.session.archive, record_id)
+        case = overview.detail.case
+        lang = ui_language()
+        meta = [labels.case_status(case.status)]
+        meta += [v for v in (case.court, case.jurisdiction) if v]
+        html = [f"<h1>{rich.esc(case.title)}</h1>"]
+        html.append(f'<p class="meta">{rich.esc(" · ".join(meta))}</p>')
+        if overview.tags:
+            html.append(
+                '<p class="chip">'
+                + " &nbsp; ".join(f"#{rich.esc(t.name)}" for t in overview.tags)
+                + "</p>"
+            )
+        if case.summary:
+            html.append(rich.para(case.summary))
+        if overview.detail.people:
+            html.append(f"<h2>{self.tr('People')}</h2>")
+            html.append(
+                rich.rows(
+                    [
+                        (labels.role(link.role), rich.link("person", p.id, p.display_name))
+                        for link, p in overview.detail.people
+                    ]
+                )
+            )
+        html.append(f"<h2>{self.tr('Timeline')}</h2>")
+        if overview.events:
+            rows = []
+            for event in overview.events:
+                what = labels.event_kind(event.kind)
+                if event.place:
+                    what = self.tr("%1 in %2").replace("%1", what).replace("%2", event.place)
+                rows.append((reading(event.date, lang), rich.link("event", event.id, what)))
+            html.append(rich.rows(rows))
+        else:
+            html.append(f'<p class="muted">{self.tr("No events yet.")}</p>')
+        if overview.testimonies:
+            html.append(f"<h2>{self.tr('Testimonies')}</h2>")
+            rows = []
+            for t in overview.testimonies:
+                witness = overview.witnesses[t.id].display_name
+                consent = (
+                    self.tr("consent withdrawn")
+                    if t.consent_withdrawn
+                    else labels.consent(t.consent_scope)
+                )
+                rows.append(
+                    (
+                        consent,
+                        rich.link("testimony", t.id, witness)
+                        + " — "
+                        + rich.esc(" ".join(t.text.split())[:80]),
+                    )
+                )
+            html.append(rich.rows(rows))
+        if overview.media:
+            html.append(f"<h2>{self.tr('Media')}</h2>")
+            html.append(
+                rich.rows(
+                    [
+                        (labels.media_kind(m.kind), rich.link("media", m.id, m.original_name))
+                        for m in overview.media
+                    ]
+                )
+            )
+        html.append(f"<h2>{self.tr('Notes')}</h2>")
+        if overview.notes:
+            for note in overview.notes:
+                html.append(rich.para(note.text))
+                html.append(f"<p>{rich.link('note', note.id, self.tr('Edit note'))}</p>")
+        else:
+            html.append(f'<p class="muted">{self.tr("No notes yet.")}</p>')
+        self.detail.set_html("".join(html))

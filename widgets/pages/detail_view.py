@@ -1,0 +1,56 @@
+"""The read-only detail of a record: a row of actions over rich text with links.
+
+Links inside the text (a case's people, a testimony's witness) use the `tumar:` scheme and
+become Page.navigate; nothing is ever opened outside the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from . import rich
+
+
+class DetailView(QWidget):
+    link_clicked = Signal(str, str)  # kind, id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.browser.anchorClicked.connect(self._anchor)
+        self.browser.document().setDocumentMargin(14)
+        self.actions_row = QHBoxLayout()
+        self.actions_row.setContentsMargins(14, 0, 0, 0)
+        self.actions_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(self.browser, 1)
+
+    def add_action(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        self.actions_row.insertWidget(self.actions_row.count() - 1, button)
+        return button
+
+    def set_html(self, body: str) -> None:
+        self.browser.setHtml(rich.style() + body)
+
+    def clear(self) -> None:
+        self.browser.clear()
+
+    def text(self) -> str:
+        return self.browser.toPlainText()
+
+    def _anchor(self, url: QUrl) -> None:
+        if url.scheme() != "tumar":
+            return
+        kind, _, record_id = url.path().partition("/")
+        if kind and record_id:
+            self.link_clicked.emit(kind, record_id)

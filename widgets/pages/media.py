@@ -1,0 +1,183 @@
+"""Media: a grid of thumbnails (loaded as they scroll into view), import by drag-and-drop
+or a file picker, and the detail with SHA-256, EXIF and GPS marked sensitive."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListView,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tumar.app.media.catalog import media_detail
+from tumar.widgets.media.export_flow import export_copy
+from tumar.widgets.media.import_dialog import ImportDialog
+from tumar.widgets.models.media_grid import THUMB, MediaGridModel
+
+from . import labels, rich
+from .actions import copy_text, open_history
+from .detail_view import DetailView
+from .list_page import ListDetailPage
+
+EXIF_ROWS = 14
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+class MediaPage(ListDetailPage):
+    KIND = "media"
+    NAV_KIND = "media"
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setItemDelegate(QStyledItemDelegate(self.list))
+        self.list.setIconSize(THUMB)
+        self.list.setGridSize(QSize(THUMB.width() + 18, THUMB.height() + 40))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)
+        self.setAcceptDrops(True)
+        self.import_dialog: ImportDialog | None = None
+
+    def make_model(self) -> MediaGridModel:
+        return MediaGridModel(lambda: self.session.archive, self)
+
+    def heading_text(self) -> str:
+        return self.tr("Media")
+
+    def new_label(self) -> str:
+        return self.tr("Import…")
+
+    def empty_text(self) -> str:
+        return self.tr(
+            "Select a photo, video or recording. Drop files here to import them: each is "
+            "hashed and stored encrypted."
+        )
+
+    def sort_options(self) -> list[tuple[str, str]]:
+        return [
+            ("added", self.tr("Newest first")),
+            ("captured", self.tr("Capture time")),
+            ("name", self.tr("File name")),
+        ]
+
+    def status_options(self) -> list[tuple[str, str]]:
+        return [(None, self.tr("All media"))] + [
+            (k, labels.media_kind(k)) for k in ("image", "video", "audio", "file")
+        ]
+
+    def make_detail(self) -> QWidget:
+        host = QWidget()
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(200)
+        self.view = DetailView()
+        self.view.add_action(self.tr("Export a copy…"), lambda: self._export(False))
+        self.view.add_action(self.tr("Open externally…"), lambda: self._export(True))
+        self.view.add_action(self.tr("Copy SHA-256"), self._copy_hash)
+        self.view.add_action(self.tr("History"), self._history)
+        self.view.link_clicked.connect(self.navigate)
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.view, 1)
+        return host
+
+    # ---- import ---------------------------------------------------------------------
+    def add_new(self, kind: str) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose files to import"))
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> ImportDialog:
+        dialog = ImportDialog(self.session, paths, parent=self)
+        self.import_dialog = dialog
+        dialog.done.connect(lambda _changed: (self.session.notify_changed("media"), self.refresh()))
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # ---- detail ---------------------------------------------------------------------
+    def _media(self):
+        return (
+            media_detail(self.session.archive, self._current_id).media if self._current_id else None
+        )
+
+    def _export(self, opening: bool) -> None:
+        media = self._media()
+        if media is not None:
+            export_copy(self, self.session.archive, media, opening=opening)
+
+    def _copy_hash(self) -> None:
+        media = self._media()
+        if media is not None:
+            copy_text(media.sha256)
+
+    def _history(self) -> None:
+        if self._current_id:
+            open_history(self, self.session, "media", self._current_id)
+
+    def clear_detail(self) -> None:
+        self.preview.clear()
+        self.view.clear()
+
+    def show_detail(self, record_id: str) -> None:
+        detail = media_detail(self.session.archive, record_id)
+        m = detail.media
+        pixmap = QPixmap()
+        if detail.thumbnail is not None and pixmap.loadFromData(detail.thumbnail.data):
+            self.preview.setPixmap(pixmap)
+        else:
+            self.preview.setText(labels.media_kind(m.kind))
+        html = [f"<h1>{rich.esc(m.original_name)}</h1>"]
+        meta = [labels.media_kind(m.kind), m.mime, _size(m.size)]
+        if m.width and m.height:
+            meta.append(f"{m.width} × {m.height}")
+        html.append(f'<p class="meta">{rich.esc(" · ".join(meta))}</p>')
+        if m.unreadable:
+            html.append(f'<p class="warn">{rich.esc(m.unreadable_reason)}</p>')
+        rows = [
+            (self.tr("SHA-256"), f'<span style="font-family: monospace">{m.sha256}</span>'),
+            (self.tr("Captured"), rich.esc(m.captured_at or "")),
+            (self.tr("Camera"), rich.esc(" · ".join(v for v in (m.camera, m.lens) if v))),
+            (self.tr("Imported"), rich.esc(m.imported_at[:16].replace("T", " "))),
+            (self.tr("Caption"), rich.esc(m.caption)),
+        ]
+        html.append(rich.rows(rows))
+        if m.has_gps:
+            html.append(f"<h2>{self.tr('Location')}</h2>")
+            why = self.tr("This photo records where it was taken. Remove it before sharing.")
+            html.append(
+                f'<p><span class="warn">● {self.tr("Sensitive")}</span> — {rich.esc(why)}</p>'
+            )
+            if m.gps_lat is not None and m.gps_lon is not None:
+                where = f"{m.gps_lat:.5f}, {m.gps_lon:.5f}"
+                html.append(rich.rows([(self.tr("Latitude, longitude"), rich.esc(where))]))
+        if m.exif:
+            html.append(f"<h2>{self.tr('EXIF')}</h2>")
+            items = sorted(m.exif.items())[:EXIF_ROWS]
+            html.append(rich.rows([(str(k), rich.esc(str(v)[:120])) for k, v in items]))
+        self.view.set_html("".join(html))
