@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from tumar.app import cases, people, tags
-from tumar.storage.records import Case, CasePerson, Event
+from tumar.storage.records import Case, CasePerson, Event, Note
 from tumar.widgets.editors.case_editor import CaseEditor
 from tumar.widgets.editors.event_editor import EventEditor
+from tumar.widgets.editors.note_editor import NoteEditor
 from tumar.widgets.pages.cases import CasesPage
 from tumar.widgets.pages.deadlines import DeadlinesPage
 from tumar.widgets.pages.timeline import TimelinePage
@@ -50,9 +51,19 @@ def test_case_with_future_event_appears_in_deadlines(qtbot, session_factory, sho
     assert event_editor.save()
     (event,) = session.archive.repo.find(Event)
     assert event.case_id == case.id and event.date == soon.isoformat()
+    page.edit("note", None)
+    note_editor = page._editor
+    assert isinstance(note_editor, NoteEditor)
+    note_editor.text.setPlainText("Ask the court for the hearing file.")
+    shot(page, "pages_note_editor")
+    assert note_editor.save()
+    assert [n.text for n in session.archive.repo.find(Note)] == [
+        "Ask the court for the hearing file."
+    ]
     cases.add_event(session.archive, case.id, "arrest", "2019-10?")
     page.refresh()
     assert "Aiman Umarova" in page.detail.text()
+    assert "Ask the court for the hearing file." in page.detail.text()
     shot(page, "pages_cases")
 
     deadlines = DeadlinesPage(session)

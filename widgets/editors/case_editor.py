@@ -46,6 +46,8 @@ class CaseEditor(Editor):
         self.people.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Role")])
         self.people.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.people.verticalHeader().hide()
+        self.people.setColumnWidth(1, 160)
+        self.people.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.people.setMinimumHeight(140)
         add = QPushButton(self.tr("Add person"))
         remove = QPushButton(self.tr("Remove person"))

@@ -6,7 +6,7 @@ so in the same line, before the user presses Save.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tumar.app import dates
@@ -16,8 +16,10 @@ from .base import hint_label
 
 
 def ui_language() -> str:
-    name = QLocale().name()[:2]
-    return name if name in ("ru", "kk") else "en"
+    """The language of the installed pages catalogue: each .qm "translates" this code into
+    its own, so dates are read in the language the labels are in."""
+    code = QCoreApplication.translate("Language", "en")
+    return code if code in ("en", "ru", "kk") else "en"
 
 
 class DateField(QWidget):

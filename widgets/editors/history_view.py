@@ -30,18 +30,22 @@ class HistoryView(QTextBrowser):
         self.document().setDocumentMargin(14)
         self.setAccessibleName(self.tr("History"))
 
+    def _empty(self) -> str:
+        empty = self.tr("(empty)")
+        return f'<span class="muted">{rich.esc(empty)}</span>'
+
     def _value(self, name: str, value: object) -> str:
         if name in BOOL_FIELDS:
             return self.tr("yes") if value else self.tr("no")
         if value in (None, ""):
-            return f'<span class="muted">{self.tr("(empty)")}</span>'
+            return self._empty()
         if name == "risk_flags" and isinstance(value, str):
             try:
                 value = ", ".join(labels.risk(f) for f in json.loads(value)) or None
             except ValueError:
                 pass
             if not value:
-                return f'<span class="muted">{self.tr("(empty)")}</span>'
+                return self._empty()
         if name == "role":
             value = labels.role(str(value))
         elif name == "kind" and isinstance(value, str):
@@ -55,15 +59,15 @@ class HistoryView(QTextBrowser):
 
     def show_history(self, archive, table: str, record_id: str) -> None:
         entries = history.record_history(archive, table, record_id)
-        parts = [rich.style(), f"<h1>{self.tr('History')}</h1>"]
-        parts.append(
-            '<p class="meta">{}</p>'.format(self.tr("%n change(s), newest first", "", len(entries)))
-        )
+        title = self.tr("History")
+        parts = [rich.style(), f"<h1>{rich.esc(title)}</h1>"]
+        intro = self.tr("Newest first. Earlier versions are never overwritten.")
+        parts.append(f'<p class="meta">{rich.esc(intro)}</p>')
         for entry in entries:
             what = labels.table(entry.table)
             head = self.tr("%1 · %2 · %3").replace("%1", labels.action(entry.action))
             head = head.replace("%2", what).replace("%3", _when(entry.at))
-            parts.append(f"<h2>{rich.esc(head)}</h2>")
+            parts.append(f"<p class='section'>{rich.esc(head)}</p>")
             rows = []
             for change in entry.changes:
                 if change.field in HIDDEN_FIELDS or change.field.endswith("_id"):
@@ -75,11 +79,9 @@ class HistoryView(QTextBrowser):
             if rows:
                 parts.append(rich.rows(rows))
             elif entry.action == "merge":
-                parts.append(
-                    f'<p class="muted">{self.tr("Another record was merged into this one.")}</p>'
-                )
+                parts.append(rich.muted(self.tr("Another record was merged into this one.")))
             else:
-                parts.append(f'<p class="muted">{self.tr("No visible field changed.")}</p>')
+                parts.append(rich.muted(self.tr("No visible field changed.")))
         self.setHtml("".join(parts))
 
 

@@ -43,6 +43,9 @@ class PersonEditor(Editor):
         super().__init__(session, record_id, parent)
         self.title.setText(self.tr("Edit person") if record_id else self.tr("New person"))
         self.display_name = QLineEdit()
+        self.display_name.textChanged.connect(
+            lambda text: self.display_name.setAlignment(alignment(text))
+        )
         self.add_field("display_name", self.tr("Display name"), self.display_name)
         self.names = QTableWidget(0, 3)
         self.names.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Script"), self.tr("Kind")])

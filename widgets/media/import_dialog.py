@@ -32,9 +32,7 @@ class ImportDialog(QDialog):
         self.message = ""
         self.setWindowTitle(self.tr("Importing"))
         self.setMinimumWidth(460)
-        self.heading = QLabel(
-            self.tr("Importing %n file(s) into the encrypted archive…", "", len(self.paths))
-        )
+        self.heading = QLabel(self.tr("Importing into the encrypted archive…"))
         font = self.heading.font()
         font.setWeight(font.Weight.DemiBold)
         self.heading.setFont(font)
@@ -100,10 +98,12 @@ class ImportDialog(QDialog):
         self.bar.setValue(1000)
         self.heading.setText(self.tr("Import finished"))
         lines = [
-            self.tr("%n new file(s) stored.", "", len(report.imported)),
+            self.tr("New files stored: %1.").replace("%1", str(len(report.imported))),
         ]
         if report.duplicates:
-            lines.append(self.tr("%n already in the archive.", "", len(report.duplicates)))
+            lines.append(
+                self.tr("Already in the archive: %1.").replace("%1", str(len(report.duplicates)))
+            )
         lines += [r.error for r in report.failed]
         self.message = "\n".join(lines)
         self.detail.setText(self.message)

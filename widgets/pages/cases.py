@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from tumar.app import browse
 from tumar.app.dates import reading
+from tumar.storage.records import Event, Note
 from tumar.widgets.editors.case_editor import CaseEditor
 from tumar.widgets.editors.date_field import ui_language
 from tumar.widgets.editors.event_editor import EventEditor
@@ -59,6 +60,21 @@ class CasesPage(ListDetailPage):
         view.link_clicked.connect(self._link)
         return view
 
+    def resolve(self, kind: str, record_id: str) -> str | None:
+        repo = self.session.archive.repo
+        if kind == "note":
+            note = repo.get(Note, record_id, include_deleted=True)
+            if note.case_id:
+                return note.case_id
+            target = (
+                ("person", note.person_id) if note.person_id else ("testimony", note.testimony_id)
+            )
+            self.navigate.emit(*target)
+            return None
+        if kind == "event":
+            return repo.get(Event, record_id, include_deleted=True).case_id
+        return None
+
     def _history(self) -> None:
         if self._current_id:
             open_history(self, self.session, "case_file", self._current_id)
@@ -98,7 +114,7 @@ class CasesPage(ListDetailPage):
         if case.summary:
             html.append(rich.para(case.summary))
         if overview.detail.people:
-            html.append(f"<h2>{self.tr('People')}</h2>")
+            html.append(rich.section(self.tr("People")))
             html.append(
                 rich.rows(
                     [
@@ -107,7 +123,7 @@ class CasesPage(ListDetailPage):
                     ]
                 )
             )
-        html.append(f"<h2>{self.tr('Timeline')}</h2>")
+        html.append(rich.section(self.tr("Timeline")))
         if overview.events:
             rows = []
             for event in overview.events:
@@ -117,9 +133,9 @@ class CasesPage(ListDetailPage):
                 rows.append((reading(event.date, lang), rich.link("event", event.id, what)))
             html.append(rich.rows(rows))
         else:
-            html.append(f'<p class="muted">{self.tr("No events yet.")}</p>')
+            html.append(rich.muted(self.tr("No events yet.")))
         if overview.testimonies:
-            html.append(f"<h2>{self.tr('Testimonies')}</h2>")
+            html.append(rich.section(self.tr("Testimonies")))
             rows = []
             for t in overview.testimonies:
                 witness = overview.witnesses[t.id].display_name
@@ -138,7 +154,7 @@ class CasesPage(ListDetailPage):
                 )
             html.append(rich.rows(rows))
         if overview.media:
-            html.append(f"<h2>{self.tr('Media')}</h2>")
+            html.append(rich.section(self.tr("Media")))
             html.append(
                 rich.rows(
                     [
@@ -147,11 +163,12 @@ class CasesPage(ListDetailPage):
                     ]
                 )
             )
-        html.append(f"<h2>{self.tr('Notes')}</h2>")
+        html.append(rich.section(self.tr("Notes")))
         if overview.notes:
             for note in overview.notes:
                 html.append(rich.para(note.text))
-                html.append(f"<p>{rich.link('note', note.id, self.tr('Edit note'))}</p>")
+                edit_note = self.tr("Edit note")
+                html.append(f"<p>{rich.link('note', note.id, edit_note)}</p>")
         else:
-            html.append(f'<p class="muted">{self.tr("No notes yet.")}</p>')
+            html.append(rich.muted(self.tr("No notes yet.")))
         self.detail.set_html("".join(html))

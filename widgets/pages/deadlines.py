@@ -49,17 +49,21 @@ class DeadlinesPage(Page):
 
     def _days(self, deadline: Deadline) -> str:
         days = deadline.days_left
-        if days < 0:
-            return self.tr("%n day(s) overdue", "", -days)
         if days == 0:
             return self.tr("today")
-        return self.tr("in %n day(s)", "", days)
+        if days == 1:
+            return self.tr("tomorrow")
+        if days == -1:
+            return self.tr("1 day overdue")
+        if days < 0:
+            return self.tr("%1 days overdue").replace("%1", str(-days))
+        return self.tr("%1 days left").replace("%1", str(days))
 
     def _section(self, title: str, items: list[Deadline], warn: bool) -> str:
         lang = ui_language()
-        html = [f"<h2>{rich.esc(title)}</h2>"]
+        html = [f"<p class='section'>{rich.esc(title)}</p>"]
         if not items:
-            html.append(f'<p class="muted">{self.tr("Nothing here.")}</p>')
+            html.append(rich.muted(self.tr("Nothing here.")))
             return "".join(html)
         rows = []
         for d in items:

@@ -74,13 +74,15 @@ class DuplicatesPage(Page):
         self.merge_button.clicked.connect(self.merge)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
+        self.reason.setEnabled(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.reason, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.swap_button)
         buttons.addWidget(self.merge_button)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reason)
         column.addWidget(self.table, 3)
         column.addWidget(self.moves, 2)
         column.addLayout(buttons)
@@ -151,8 +153,9 @@ class DuplicatesPage(Page):
         }.get(name, name)  # fmt: skip
 
     def _fill_table(self, preview: MergePreview) -> None:
-        self.table.setRowCount(len(preview.fields))
-        for row, field in enumerate(preview.fields):
+        shown = [f for f in preview.fields if f.keep or f.drop]
+        self.table.setRowCount(len(shown))
+        for row, field in enumerate(shown):
             cells = [self._field_label(field.field), field.keep, field.drop, field.merged]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -179,8 +182,8 @@ class DuplicatesPage(Page):
         )
         self.moves.setHtml(
             rich.style()
-            + f"<h2>{self.tr('What the merge will do')}</h2>"
-            + (rich.rows(rows) or f'<p class="muted">{self.tr("Nothing to move.")}</p>')
+            + rich.section(self.tr("What the merge will do"))
+            + (rich.rows(rows) or rich.muted(self.tr("Nothing to move.")))
             + f"<p>{rich.esc(drop)}</p>"
         )
 

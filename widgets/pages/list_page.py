@@ -209,7 +209,17 @@ class ListDetailPage(Page):
         self.empty.setText(message)
         self.stack.setCurrentWidget(self.empty)
 
+    def resolve(self, kind: str, record_id: str) -> str | None:
+        """The id of this page's record that shows a record of another kind (a note's
+        case…), or None when this page cannot show it."""
+        return None
+
     def show_record(self, kind: str, record_id: str) -> None:
+        if kind != self.NAV_KIND:
+            resolved = self.resolve(kind, record_id)
+            if resolved is None:
+                return
+            record_id = resolved
         if self._editor is not None and not self._leave_editor():
             return
         self._current_id = record_id

@@ -168,16 +168,15 @@ class MediaPage(ListDetailPage):
         ]
         html.append(rich.rows(rows))
         if m.has_gps:
-            html.append(f"<h2>{self.tr('Location')}</h2>")
+            html.append(rich.section(self.tr("Location")))
             why = self.tr("This photo records where it was taken. Remove it before sharing.")
-            html.append(
-                f'<p><span class="warn">● {self.tr("Sensitive")}</span> — {rich.esc(why)}</p>'
-            )
+            badge = self.tr("Sensitive")
+            html.append(f'<p><span class="warn">● {rich.esc(badge)}</span> — {rich.esc(why)}</p>')
             if m.gps_lat is not None and m.gps_lon is not None:
                 where = f"{m.gps_lat:.5f}, {m.gps_lon:.5f}"
                 html.append(rich.rows([(self.tr("Latitude, longitude"), rich.esc(where))]))
         if m.exif:
-            html.append(f"<h2>{self.tr('EXIF')}</h2>")
+            html.append(rich.section(self.tr("EXIF")))
             items = sorted(m.exif.items())[:EXIF_ROWS]
             html.append(rich.rows([(str(k), rich.esc(str(v)[:120])) for k, v in items]))
         self.view.set_html("".join(html))

@@ -73,7 +73,7 @@ class PeoplePage(ListDetailPage):
         if person.risk_flags:
             flags = ", ".join(labels.risk(f) for f in person.risk_flags)
             html.append(f'<p class="warn">{rich.esc(flags)}</p>')
-        html.append(f"<h2>{self.tr('Names')}</h2>")
+        html.append(rich.section(self.tr("Names")))
         html.append(
             rich.rows(
                 [
@@ -89,10 +89,10 @@ class PeoplePage(ListDetailPage):
             if not case.deleted:
                 cases.append((labels.role(link.role), rich.link("case", case.id, case.title)))
         if cases:
-            html.append(f"<h2>{self.tr('Cases')}</h2>" + rich.rows(cases))
+            html.append(rich.section(self.tr("Cases")) + rich.rows(cases))
         given = repo.find(Testimony, {"witness_id": record_id})
         if given:
-            html.append(f"<h2>{self.tr('Testimonies')}</h2>")
+            html.append(rich.section(self.tr("Testimonies")))
             html.append(
                 rich.rows(
                     [
@@ -105,5 +105,5 @@ class PeoplePage(ListDetailPage):
                 )
             )
         if person.notes:
-            html.append(f"<h2>{self.tr('Notes')}</h2>{rich.para(person.notes)}")
+            html.append(rich.section(self.tr("Notes")) + rich.para(person.notes))
         self.detail.set_html("".join(html))

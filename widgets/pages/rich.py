@@ -43,8 +43,8 @@ def style() -> str:
         "<style>"
         "h1 { font-size: 20pt; font-weight: 600; margin: 0 0 2px 0; }"
         f".meta {{ color: {muted}; margin: 0 0 12px 0; }}"
-        "h2 { font-size: 9pt; font-weight: 600; margin: 20px 0 6px 0;"
-        f" color: {muted}; text-transform: uppercase; letter-spacing: 1px; }}"
+        "p.section { font-size: 8pt; font-weight: 700; margin-top: 22px;"
+        f" margin-bottom: 4px; color: {muted}; text-transform: uppercase; }}"
         f"a {{ color: {accent}; text-decoration: none; }}"
         "td { padding: 3px 12px 3px 0; vertical-align: top; }"
         f".muted {{ color: {muted}; }}"
@@ -62,3 +62,16 @@ def rows(pairs: list[tuple[str, str]]) -> str:
         if value
     )
     return f"<table>{body}</table>" if body else ""
+
+
+def section(title: str) -> str:
+    """A small upper-case heading between parts of a detail pane."""
+    return f"<p class='section'>{html.escape(title)}</p>"
+
+
+def muted(text: str) -> str:
+    return f'<p class="muted">{html.escape(text)}</p>'
+
+
+def warn(text: str) -> str:
+    return f'<p class="warn">{html.escape(text)}</p>'

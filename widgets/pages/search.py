@@ -158,7 +158,7 @@ class SearchPage(Page):
                 "%1", str(page.matches)
             )
             if page.capped
-            else self.tr("%n match(es), best first.", "", len(page.results))
+            else self.tr("Matches: %1, best first.").replace("%1", str(len(page.results)))
         )
         self.results.set_html("".join(self._result(r) for r in page.results))
 
@@ -168,10 +168,9 @@ class SearchPage(Page):
             "person": self.tr("Person"), "testimony": self.tr("Testimony"),
             "note": self.tr("Note"), "case": self.tr("Case"), "event": self.tr("Event"),
         }.get(r.kind, r.kind)  # fmt: skip
+        marker = self.tr("consent withdrawn")
         withdrawn = (
-            f' &nbsp;<span class="warn">{self.tr("consent withdrawn")}</span>'
-            if r.consent_withdrawn
-            else ""
+            f' &nbsp;<span class="warn">{html.escape(marker)}</span>' if r.consent_withdrawn else ""
         )
         date = f" · {rich.esc(r.date)}" if r.date else ""
         return (

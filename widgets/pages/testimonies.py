@@ -139,10 +139,10 @@ class TestimoniesPage(ListDetailPage):
             meta.append(self.tr("recorded by %1").replace("%1", t.recorded_by))
         html = [f"<h1>{rich.esc(title)}</h1>"]
         html.append(f'<p class="meta">{rich.esc(" · ".join(meta))}</p>')
-        html.append(f"<h2>{self.tr('Consent')}</h2>")
+        html.append(rich.section(self.tr("Consent")))
         if t.consent_withdrawn:
-            html.append(f'<p class="warn">{self.tr("Consent withdrawn")}</p>')
-            html.append(f"<p>{self.tr('Exports leave this testimony out.')}</p>")
+            html.append(rich.warn(self.tr("Consent withdrawn")))
+            html.append(rich.para(self.tr("Exports leave this testimony out.")))
         else:
             html.append(f'<p class="chip">{rich.esc(labels.consent(t.consent_scope))}</p>')
             html.append(f"<p>{rich.esc(labels.consent_explanation(t.consent_scope))}</p>")
@@ -152,24 +152,25 @@ class TestimoniesPage(ListDetailPage):
         if given:
             html.append(f'<p class="muted">{rich.esc(" · ".join(given))}</p>')
         self.withdraw_button.setEnabled(not t.consent_withdrawn)
-        html.append(f"<h2>{self.tr('Testimony')}</h2>{rich.para(t.text)}")
+        html.append(rich.section(self.tr("Testimony")) + rich.para(t.text))
         for tr in detail.translations:
             head = self.tr("Translation (%1)").replace("%1", tr.language)
             if tr.translator:
                 head = self.tr("%1, by %2").replace("%1", head).replace("%2", tr.translator)
-            html.append(f"<h2>{rich.esc(head)}</h2>{rich.para(tr.text)}")
-        html.append(f"<h2>{self.tr('Witness')}</h2>")
+            html.append(rich.section(head) + rich.para(tr.text))
+        html.append(rich.section(self.tr("Witness")))
         html.append(f"<p>{rich.link('person', detail.witness.id, detail.witness.display_name)}</p>")
         repo = archive.repo
         cases = [repo.get(Case, cid, include_deleted=True) for cid in detail.case_ids]
         cases = [c for c in cases if not c.deleted]
         if cases:
-            html.append(f"<h2>{self.tr('Cases')}</h2>")
+            html.append(rich.section(self.tr("Cases")))
             html.append("".join(f"<p>{rich.link('case', c.id, c.title)}</p>" for c in cases))
         notes = repo.find(Note, {"testimony_id": record_id})
         if notes:
-            html.append(f"<h2>{self.tr('Notes')}</h2>")
+            html.append(rich.section(self.tr("Notes")))
             for note in notes:
                 html.append(rich.para(note.text))
-                html.append(f"<p>{rich.link('note', note.id, self.tr('Edit note'))}</p>")
+                edit_note = self.tr("Edit note")
+                html.append(f"<p>{rich.link('note', note.id, edit_note)}</p>")
         self.detail.set_html("".join(html))

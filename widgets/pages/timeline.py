@@ -105,8 +105,15 @@ class TimelinePage(Page):
             if event.place:
                 what = self.tr("%1 in %2").replace("%1", what).replace("%2", event.place)
             lower, upper = _day(event.date_lower), _day(event.date_upper)
+            span = ""
+            if lower and upper and upper != lower:
+                span = (
+                    self.tr("%1 – %2")
+                    .replace("%1", lower.isoformat())
+                    .replace("%2", upper.isoformat())
+                )
             rows.append(
-                TimelineRow(reading(event.date, lang), what, lower, upper or lower,
+                TimelineRow(reading(event.date, lang), what, span, lower, upper or lower,
                             bool(lower and lower >= today))
             )  # fmt: skip
         self.view.set_rows(rows)

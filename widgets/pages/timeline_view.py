@@ -11,7 +11,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
-ROW_H = 54
+ROW_H = 56
+MIN_BAR = 22.0  # px: an uncertain date stays a visible bar even on a long timeline
 DATE_W = 190
 PAD = 14
 
@@ -20,6 +21,7 @@ PAD = 14
 class TimelineRow:
     date_text: str  # the date in words
     what: str  # kind (and place)
+    span_text: str  # for uncertain dates: the first and last day it may mean, else ""
     lower: dt.date | None
     upper: dt.date | None
     future: bool
@@ -30,6 +32,8 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.rows: list[TimelineRow] = []
         self.empty_text = ""
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
 
     def set_rows(self, rows: list[TimelineRow]) -> None:
         self.rows = rows
@@ -65,6 +69,8 @@ class TimelineView(QWidget):
         what_x = track_x + track_w + PAD
         bold = QFont(self.font())
         bold.setWeight(QFont.Weight.DemiBold)
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.85)
         # the spine
         spine_x = PAD + DATE_W + PAD / 2
         painter.setPen(muted)
@@ -73,11 +79,20 @@ class TimelineView(QWidget):
             top = PAD + i * ROW_H
             mid = top + ROW_H / 2
             painter.setPen(text)
-            painter.setFont(self.font())
+            painter.setFont(bold if row.future else self.font())
+            date_box = QRectF(PAD, top, DATE_W - 4, ROW_H / 2 if row.span_text else ROW_H)
+            align = Qt.AlignmentFlag.AlignRight
             painter.drawText(
-                QRectF(PAD, top, DATE_W - 4, ROW_H),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, row.date_text,
+                date_box, align | (Qt.AlignmentFlag.AlignBottom if row.span_text
+                                   else Qt.AlignmentFlag.AlignVCenter), row.date_text,
             )  # fmt: skip
+            if row.span_text:
+                painter.setPen(muted)
+                painter.setFont(small)
+                painter.drawText(
+                    QRectF(PAD, mid + 2, DATE_W - 4, ROW_H / 2 - 2),
+                    align | Qt.AlignmentFlag.AlignTop, row.span_text,
+                )  # fmt: skip
             colour = QColor("#b26a00") if row.future else accent
             painter.setBrush(colour)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -93,7 +108,14 @@ class TimelineView(QWidget):
                 x1 = track_x + track_w * (row.upper - first).days / total
                 painter.setBrush(colour)
                 if (row.upper - row.lower).days >= 1:
-                    painter.drawRoundedRect(QRectF(x0, mid - 5, max(6.0, x1 - x0), 10), 5, 5)
+                    bar = QColor(colour)
+                    bar.setAlphaF(0.45)
+                    painter.setBrush(bar)
+                    painter.setPen(colour)
+                    width = max(MIN_BAR, x1 - x0)
+                    x0 = min(x0, track_x + track_w - width)
+                    painter.drawRoundedRect(QRectF(x0, mid - 5, width, 10), 5, 5)
+                    painter.setPen(Qt.PenStyle.NoPen)
                 else:
                     painter.drawEllipse(QRectF(x0 - 5, mid - 5, 10, 10))
             painter.setPen(text)
