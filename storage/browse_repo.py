@@ -90,11 +90,7 @@ _SPECS: dict[str, _Spec] = {
         date="r.recorded_at",
         status="r.consent_scope",
         flag="r.consent_withdrawn",
-        sorts={
-            "added": "r.id",
-            "recorded": "coalesce(r.recorded_at, '')",
-            "witness": "lower(coalesce(w.display_name, ''))",
-        },
+        sorts={"added": "r.id", "recorded": "coalesce(r.recorded_at, '')"},
         case_link="EXISTS (SELECT 1 FROM testimony_case tc WHERE tc.testimony_id = r.id"
         " AND tc.case_id = :case_id AND tc.deleted = 0)",
     ),
@@ -147,6 +143,28 @@ def list_page(
     filters: ListFilter | None = None,
 ) -> list[ListRow]:
     """Up to `limit` live rows of `kind` following `after` in the chosen order."""
+    sql, params = _query(kind, sort, descending, after, limit, filters)
+    return [
+        ListRow(kind, r[0], r[1] or "", r[2] or "", r[3], r[4] or "", bool(r[5]), str(r[6]))
+        for r in conn.execute(sql, params)
+    ]
+
+
+def query_plan(conn: Connection, kind: str, sort: str, descending: bool = True) -> str:
+    """SQLite's plan for a first page (tests check that no sort of the whole table is needed)."""
+    sql, params = _query(kind, sort, descending, Cursor("", ""), 10, None)
+    rows = conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+    return "\n".join(str(r[-1]) for r in rows)
+
+
+def _query(
+    kind: str,
+    sort: str,
+    descending: bool,
+    after: Cursor | None,
+    limit: int,
+    filters: ListFilter | None,
+) -> tuple[str, dict[str, Any]]:
     if kind not in _SPECS:
         raise ValueError(f"unknown list kind {kind}")
     spec = _SPECS[kind]
@@ -180,10 +198,7 @@ def list_page(
         f" {spec.flag}, {key} FROM {spec.source} WHERE {' AND '.join(where)}"
         f" ORDER BY {key} {order}, r.id {order} LIMIT :limit"
     )
-    return [
-        ListRow(kind, r[0], r[1] or "", r[2] or "", r[3], r[4] or "", bool(r[5]), str(r[6]))
-        for r in conn.execute(sql, params)
-    ]
+    return sql, params
 
 
 def count_live(conn: Connection, kind: str) -> int:

@@ -10,9 +10,20 @@ from types import ModuleType
 
 from .connection import Connection, transaction
 from .errors import SchemaTooNew
-from .migrations import m0001_initial, m0002_media, m0003_search, media_m0001_chunks
+from .migrations import (
+    m0001_initial,
+    m0002_media,
+    m0003_search,
+    m0008_browse_indexes,
+    media_m0001_chunks,
+)
 
-ARCHIVE_MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial, m0002_media, m0003_search)
+ARCHIVE_MIGRATIONS: tuple[ModuleType, ...] = (
+    m0001_initial,
+    m0002_media,
+    m0003_search,
+    m0008_browse_indexes,
+)
 MEDIA_MIGRATIONS: tuple[ModuleType, ...] = (media_m0001_chunks,)
 
 

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 from tumar.app.media.export import export_original, safe_file_name
 from tumar.app.media.strip import STRIPPABLE_MIMES
 from tumar.storage.errors import TumarError
 from tumar.storage.records import Media
+
+from .file_dialogs import choose_save_path
 
 
 def confirm_leaving(parent: QWidget, media: Media, opening: bool) -> tuple[bool, bool]:
@@ -49,7 +51,7 @@ def export_copy(parent: QWidget, archive, media: Media, *, opening: bool = False
     if not go:
         return None
     suggested = safe_file_name(media, media.mime)
-    target, _filter = QFileDialog.getSaveFileName(parent, parent.tr("Save a copy"), suggested)
+    target = choose_save_path(parent, parent.tr("Save a copy"), suggested)
     if not target:
         return None
     try:

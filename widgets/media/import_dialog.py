@@ -59,6 +59,7 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.handle = None
         self.session.runner.progress.connect(self._progress)
+        self.session.locked.connect(self._locked)
 
     def start(self) -> None:
         paths, links, session = self.paths, self.links, self.session
@@ -70,6 +71,12 @@ class ImportDialog(QDialog):
         self.handle = self.session.runner.run(
             job, title=self.tr("Importing media"), on_done=self._finished, on_error=self._failed
         )
+
+    def _locked(self) -> None:
+        """The archive locked mid-import: the runner already cancelled the job and will
+        deliver nothing; close without showing anything more."""
+        self.detail.clear()
+        self.reject()
 
     def cancel(self) -> None:
         if self.handle is not None and not self.handle.done:
@@ -87,6 +94,7 @@ class ImportDialog(QDialog):
 
     def _end(self) -> None:
         self.session.runner.progress.disconnect(self._progress)
+        self.session.locked.disconnect(self._locked)
         self.cancel_button.hide()
         self.close_button.show()
         self.close_button.setDefault(True)

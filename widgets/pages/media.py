@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListView,
     QStyledItemDelegate,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from tumar.app.media.catalog import media_detail
 from tumar.widgets.media.export_flow import export_copy
+from tumar.widgets.media.file_dialogs import choose_files
 from tumar.widgets.media.import_dialog import ImportDialog
 from tumar.widgets.models.media_grid import THUMB, MediaGridModel
 
@@ -98,7 +98,7 @@ class MediaPage(ListDetailPage):
 
     # ---- import ---------------------------------------------------------------------
     def add_new(self, kind: str) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose files to import"))
+        paths = choose_files(self, self.tr("Choose files to import"))
         if paths:
             self.import_files(paths)
 

@@ -45,7 +45,6 @@ class TestimoniesPage(ListDetailPage):
         return [
             ("added", self.tr("Newest first")),
             ("recorded", self.tr("Recording date")),
-            ("witness", self.tr("Witness")),
         ]
 
     def status_options(self) -> list[tuple[str, str]]:
