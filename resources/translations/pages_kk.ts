@@ -115,6 +115,10 @@
         <translation>Өзгерістер тарихы</translation>
     </message>
     <message>
+        <source>Select a case first, then add a note to it.</source>
+        <translation>Алдымен істі таңдаңыз, содан кейін оған жазба қосыңыз.</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>Адамдар</translation>
     </message>
@@ -957,6 +961,14 @@
     <message>
         <source>Caption</source>
         <translation>Түсініктеме</translation>
+    </message>
+    <message>
+        <source>Testimony</source>
+        <translation>Айғақ</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>Байланысты</translation>
     </message>
     <message>
         <source>Location</source>

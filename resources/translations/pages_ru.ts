@@ -115,6 +115,10 @@
         <translation>История изменений</translation>
     </message>
     <message>
+        <source>Select a case first, then add a note to it.</source>
+        <translation>Сначала выберите дело, затем добавьте к нему заметку.</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>Люди</translation>
     </message>
@@ -957,6 +961,14 @@
     <message>
         <source>Caption</source>
         <translation>Подпись</translation>
+    </message>
+    <message>
+        <source>Testimony</source>
+        <translation>Показания</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>Связано с</translation>
     </message>
     <message>
         <source>Location</source>

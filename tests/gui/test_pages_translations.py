@@ -93,3 +93,21 @@ def test_pages_show_translated_labels(qtbot, session_factory, shot, lang, headin
         assert people_page.heading.text() != "People"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_switching_language_relabels_open_pages(qtbot, session_factory) -> None:
+    session = session_factory()
+    case = cases.add_case(session.archive, "Zaisan hearing")
+    page = CasesPage(session)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show_record("case", case.id)
+    assert page.heading.text() == "Cases"
+    translator = _install("kk")  # what the shell's language setting does
+    try:
+        qtbot.waitUntil(lambda: page.heading.text() == "Істер")  # LanguageChange is posted
+        assert page.new_button.text() == "Жаңа іс"
+        assert "Ашық" in page.detail.text()  # the shown case is redrawn in Kazakh
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: page.heading.text() == "Cases")

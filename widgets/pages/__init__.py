@@ -90,7 +90,7 @@ KIND_PAGE = {
     "person": "people",
     "testimony": "testimonies",
     "media": "media",
-    "event": "timeline",
+    "event": "cases",  # events are edited in their case; the Timeline page only draws them
     "note": "cases",
 }
 

@@ -53,10 +53,10 @@ class CasesPage(ListDetailPage):
 
     def make_detail(self) -> DetailView:
         view = DetailView()
-        view.add_action(self.tr("Edit"), lambda: self.edit("case", self._current_id))
-        view.add_action(self.tr("Add event"), lambda: self.edit("event", None))
-        view.add_action(self.tr("Add note"), lambda: self.edit("note", None))
-        view.add_action(self.tr("History"), self._history)
+        view.add_action(lambda: self.tr("Edit"), lambda: self.edit("case", self._current_id))
+        view.add_action(lambda: self.tr("Add event"), lambda: self.edit("event", None))
+        view.add_action(lambda: self.tr("Add note"), lambda: self.edit("note", None))
+        view.add_action(lambda: self.tr("History"), self._history)
         view.link_clicked.connect(self._link)
         return view
 
@@ -84,6 +84,12 @@ class CasesPage(ListDetailPage):
             self.edit(kind, record_id)
         else:
             self.navigate.emit(kind, record_id)
+
+    def add_new(self, kind: str) -> None:
+        if kind == "note" and not self._current_id:
+            self._show_error(self.tr("Select a case first, then add a note to it."))
+            return
+        super().add_new(kind)
 
     def make_editor(self, kind: str, record_id: str | None):
         if kind == "case":

@@ -19,18 +19,26 @@ class DeadlinesPage(Page):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         self._board: DeadlineBoard | None = None
-        heading = QLabel(self.tr("Deadlines"))
+        self.heading = heading = QLabel()
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setWeight(font.Weight.DemiBold)
         heading.setFont(font)
         self.view = DetailView()
         self.view.link_clicked.connect(self.navigate)
-        self.view.browser.setAccessibleName(self.tr("Deadlines"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.addWidget(heading)
         layout.addWidget(self.view, 1)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        self.heading.setText(self.tr("Deadlines"))
+        self.view.browser.setAccessibleName(self.tr("Deadlines"))
+
+    def retranslate(self) -> None:
+        self._set_texts()
+        super().retranslate()
 
     def refresh(self) -> None:
         if not self.session.is_open:

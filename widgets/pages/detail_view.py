@@ -25,6 +25,7 @@ class DetailView(QWidget):
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.browser.anchorClicked.connect(self._anchor)
         self.browser.document().setDocumentMargin(14)
+        self._actions: list[tuple[QPushButton, Callable[[], str]]] = []
         self.actions_row = QHBoxLayout()
         self.actions_row.setContentsMargins(14, 0, 0, 0)
         self.actions_row.addStretch(1)
@@ -33,11 +34,17 @@ class DetailView(QWidget):
         layout.addLayout(self.actions_row)
         layout.addWidget(self.browser, 1)
 
-    def add_action(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
+    def add_action(self, text: Callable[[], str], slot: Callable[[], None]) -> QPushButton:
+        """`text` is called again when the UI language changes."""
+        button = QPushButton(text())
+        self._actions.append((button, text))
         button.clicked.connect(slot)
         self.actions_row.insertWidget(self.actions_row.count() - 1, button)
         return button
+
+    def retranslate(self) -> None:
+        for button, text in self._actions:
+            button.setText(text())
 
     def set_html(self, body: str) -> None:
         self.browser.setHtml(rich.style() + body)

@@ -34,31 +34,17 @@ class DuplicatesPage(Page):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         self.preview: MergePreview | None = None
-        heading = QLabel(self.tr("Possible duplicates"))
+        self.heading = heading = QLabel()
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setWeight(font.Weight.DemiBold)
         heading.setFont(font)
-        intro = QLabel(
-            self.tr(
-                "Tumar only proposes pairs: two different people can share a name. Compare "
-                "them, and merge only when you are sure."
-            )
-        )
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         intro.setEnabled(False)
         self.pairs = QListWidget()
-        self.pairs.setAccessibleName(self.tr("Possible duplicates"))
         self.pairs.currentItemChanged.connect(lambda *_a: self._show_pair())
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Field"),
-                self.tr("Kept"),
-                self.tr("Merged into it"),
-                self.tr("After the merge"),
-            ]
-        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -67,10 +53,9 @@ class DuplicatesPage(Page):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.moves = QTextBrowser()
-        self.moves.setAccessibleName(self.tr("What the merge moves"))
-        self.swap_button = QPushButton(self.tr("Keep the other one"))
+        self.swap_button = QPushButton()
         self.swap_button.clicked.connect(self._swap)
-        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.merge_button = QPushButton()
         self.merge_button.clicked.connect(self.merge)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
@@ -97,6 +82,32 @@ class DuplicatesPage(Page):
         layout.addWidget(intro)
         layout.addWidget(split, 1)
         self._set_enabled(False)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        self.heading.setText(self.tr("Possible duplicates"))
+        self.intro.setText(
+            self.tr(
+                "Tumar only proposes pairs: two different people can share a name. Compare "
+                "them, and merge only when you are sure."
+            )
+        )
+        self.pairs.setAccessibleName(self.tr("Possible duplicates"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Field"),
+                self.tr("Kept"),
+                self.tr("Merged into it"),
+                self.tr("After the merge"),
+            ]
+        )
+        self.moves.setAccessibleName(self.tr("What the merge moves"))
+        self.swap_button.setText(self.tr("Keep the other one"))
+        self.merge_button.setText(self.tr("Merge…"))
+
+    def retranslate(self) -> None:
+        self._set_texts()
+        super().retranslate()
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.swap_button, self.merge_button):

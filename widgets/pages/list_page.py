@@ -28,6 +28,7 @@ from tumar.widgets.editors.base import Editor
 from tumar.widgets.models.lazy_list import LazyListModel
 from tumar.widgets.models.row_delegate import RowDelegate
 
+from .detail_view import DetailView
 from .page import Page
 
 FILTER_DELAY_MS = 250
@@ -43,26 +44,17 @@ class ListDetailPage(Page):
         self._current_id: str | None = None
         self.model = self.make_model()
         self.model.error = self._show_error
-        self.heading = QLabel(self.heading_text())
+        self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setWeight(font.Weight.DemiBold)
         self.heading.setFont(font)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter this list"))
-        self.filter.setAccessibleName(self.tr("Filter this list"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(260)
         self.sort = QComboBox()
-        self.sort.setAccessibleName(self.tr("Sort by"))
-        for key, label in self.sort_options():
-            self.sort.addItem(label, key)
         self.status = QComboBox()
-        self.status.setAccessibleName(self.tr("Show"))
-        for value, label in self.status_options():
-            self.status.addItem(label, value)
-        self.status.setVisible(self.status.count() > 1)
-        self.new_button = QPushButton(self.new_label())
+        self.new_button = QPushButton()
         self.new_button.setVisible(bool(self.new_label()))
         self.new_button.clicked.connect(lambda: self.add_new(self.NAV_KIND))
         top = QHBoxLayout()
@@ -74,10 +66,9 @@ class ListDetailPage(Page):
         self.list.setModel(self.model)
         self.list.setItemDelegate(RowDelegate(self.chip, self.side, self.list))
         self.list.setUniformItemSizes(True)
-        self.list.setAccessibleName(self.heading_text())
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.empty = QLabel(self.empty_text())
+        self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
@@ -101,9 +92,39 @@ class ListDetailPage(Page):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
+        self._set_texts()
+        self.status.setVisible(self.status.count() > 1)
         self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
         self.sort.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def _set_texts(self) -> None:
+        """Every label in the UI language (at construction and when the language changes)."""
+        self.heading.setText(self.heading_text())
+        self.list.setAccessibleName(self.heading_text())
+        self.filter.setPlaceholderText(self.tr("Filter this list"))
+        self.filter.setAccessibleName(self.tr("Filter this list"))
+        self.sort.setAccessibleName(self.tr("Sort by"))
+        self.status.setAccessibleName(self.tr("Show"))
+        for combo, options in (
+            (self.sort, self.sort_options()),
+            (self.status, self.status_options()),
+        ):
+            chosen = combo.currentData()
+            blocked = combo.blockSignals(True)
+            combo.clear()
+            for value, label in options:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(blocked)
+        self.new_button.setText(self.new_label())
+        self.empty.setText(self.empty_text())
+        for view in self.findChildren(DetailView):
+            view.retranslate()
+
+    def retranslate(self) -> None:
+        self._set_texts()
+        super().retranslate()
 
     # ---- what subclasses say ----------------------------------------------------------
     def heading_text(self) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from tumar.app.media.catalog import media_detail
+from tumar.storage.records import Case, Person
 from tumar.widgets.media.export_flow import export_copy
 from tumar.widgets.media.file_dialogs import choose_files
 from tumar.widgets.media.import_dialog import ImportDialog
@@ -85,10 +86,10 @@ class MediaPage(ListDetailPage):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(200)
         self.view = DetailView()
-        self.view.add_action(self.tr("Export a copy…"), lambda: self._export(False))
-        self.view.add_action(self.tr("Open externally…"), lambda: self._export(True))
-        self.view.add_action(self.tr("Copy SHA-256"), self._copy_hash)
-        self.view.add_action(self.tr("History"), self._history)
+        self.view.add_action(lambda: self.tr("Export a copy…"), lambda: self._export(False))
+        self.view.add_action(lambda: self.tr("Open externally…"), lambda: self._export(True))
+        self.view.add_action(lambda: self.tr("Copy SHA-256"), self._copy_hash)
+        self.view.add_action(lambda: self.tr("History"), self._history)
         self.view.link_clicked.connect(self.navigate)
         layout = QVBoxLayout(host)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -167,6 +168,22 @@ class MediaPage(ListDetailPage):
             (self.tr("Caption"), rich.esc(m.caption)),
         ]
         html.append(rich.rows(rows))
+        links = []
+        repo = self.session.archive.repo
+        for link in detail.links:
+            for kind, cls, column in (("case", Case, "case_id"), ("person", Person, "person_id")):
+                target = getattr(link, column)
+                if target:
+                    record = repo.get(cls, target, include_deleted=True)
+                    if not record.deleted:
+                        title = record.title if kind == "case" else record.display_name
+                        links.append((labels.table("case_file" if kind == "case" else kind),
+                                      rich.link(kind, target, title)))  # fmt: skip
+            if link.testimony_id:
+                label = self.tr("Testimony")
+                links.append((label, rich.link("testimony", link.testimony_id, label)))
+        if links:
+            html.append(rich.section(self.tr("Linked to")) + rich.rows(links))
         if m.has_gps:
             html.append(rich.section(self.tr("Location")))
             why = self.tr("This photo records where it was taken. Remove it before sharing.")

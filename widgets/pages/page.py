@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -21,6 +21,16 @@ class Page(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The UI language changed: pages re-set their labels, then redraw what they show."""
+        if self.session.is_open and not self.has_unsaved_changes():
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload from the archive (after unlock and whenever Session.changed fires)."""

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 
 from tumar.app import browse, people
 from tumar.app.dates import reading
-from tumar.storage.records import Case, Testimony
+from tumar.storage.records import Case, Note, Testimony
 from tumar.widgets.editors.date_field import ui_language
 from tumar.widgets.editors.person_editor import PersonEditor
 
@@ -40,9 +40,9 @@ class PeoplePage(ListDetailPage):
 
     def make_detail(self) -> DetailView:
         view = DetailView()
-        view.add_action(self.tr("Edit"), lambda: self.edit("person", self._current_id))
-        view.add_action(self.tr("History"), self._history)
-        view.add_action(self.tr("Copy name"), self._copy_name)
+        view.add_action(lambda: self.tr("Edit"), lambda: self.edit("person", self._current_id))
+        view.add_action(lambda: self.tr("History"), self._history)
+        view.add_action(lambda: self.tr("Copy name"), self._copy_name)
         view.link_clicked.connect(self.navigate)
         return view
 
@@ -104,6 +104,9 @@ class PeoplePage(ListDetailPage):
                     ]
                 )
             )
+        notes = [n.text for n in repo.find(Note, {"person_id": record_id})]
         if person.notes:
-            html.append(rich.section(self.tr("Notes")) + rich.para(person.notes))
+            notes.insert(0, person.notes)
+        if notes:
+            html.append(rich.section(self.tr("Notes")) + "".join(rich.para(n) for n in notes))
         self.detail.set_html("".join(html))

@@ -6,11 +6,14 @@ English sentence and no text from the archive can inject markup or links.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from tumar.widgets.models.text import html_dir
+
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def esc(text: object) -> str:
@@ -59,7 +62,7 @@ def rows(pairs: list[tuple[str, str]]) -> str:
     body = "".join(
         f'<tr><td class="muted">{html.escape(label)}</td><td>{value}</td></tr>'
         for label, value in pairs
-        if value
+        if _TAGS.sub("", value).strip()
     )
     return f"<table>{body}</table>" if body else ""
 

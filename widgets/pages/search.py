@@ -30,31 +30,17 @@ class SearchPage(Page):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         self.box = QLineEdit()
-        self.box.setPlaceholderText(self.tr("Search names, testimonies, notes, cases, events"))
-        self.box.setAccessibleName(self.tr("Search"))
         self.box.setClearButtonEnabled(True)
         font = self.box.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.box.setFont(font)
         self.kind = QComboBox()
-        self.kind.setAccessibleName(self.tr("Type of record"))
-        for value, label in (
-            ("", self.tr("Everything")), ("person", self.tr("People")),
-            ("testimony", self.tr("Testimonies")), ("note", self.tr("Notes")),
-            ("case", self.tr("Cases")), ("event", self.tr("Events")),
-        ):  # fmt: skip
-            self.kind.addItem(label, value)
         self.case = None
         self.person = None
         self.date_from = QLineEdit()
-        self.date_from.setPlaceholderText(self.tr("from (e.g. 2017)"))
-        self.date_from.setAccessibleName(self.tr("From date"))
         self.date_to = QLineEdit()
-        self.date_to.setPlaceholderText(self.tr("to (e.g. 2019-10)"))
-        self.date_to.setAccessibleName(self.tr("To date"))
         self.tag = QLineEdit()
-        self.tag.setPlaceholderText(self.tr("tag"))
-        self.tag.setAccessibleName(self.tr("Tag"))
+        self._set_texts()
         self.filters = QGridLayout()
         self.filters.addWidget(self.kind, 0, 0)
         self.filters.addWidget(self.date_from, 0, 3)
@@ -79,6 +65,33 @@ class SearchPage(Page):
             edit.textChanged.connect(lambda _t: self.timer.start())
         self.kind.currentIndexChanged.connect(lambda _i: self.timer.start())
         self.searches_run = 0
+
+    def _set_texts(self) -> None:
+        self.box.setPlaceholderText(self.tr("Search names, testimonies, notes, cases, events"))
+        self.box.setAccessibleName(self.tr("Search"))
+        self.kind.setAccessibleName(self.tr("Type of record"))
+        chosen = self.kind.currentData()
+        blocked = self.kind.blockSignals(True)
+        self.kind.clear()
+        for value, label in (
+            ("", self.tr("Everything")), ("person", self.tr("People")),
+            ("testimony", self.tr("Testimonies")), ("note", self.tr("Notes")),
+            ("case", self.tr("Cases")), ("event", self.tr("Events")),
+        ):  # fmt: skip
+            self.kind.addItem(label, value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
+        self.kind.blockSignals(blocked)
+        self.date_from.setPlaceholderText(self.tr("from (e.g. 2017)"))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setPlaceholderText(self.tr("to (e.g. 2019-10)"))
+        self.date_to.setAccessibleName(self.tr("To date"))
+        self.tag.setPlaceholderText(self.tr("tag"))
+        self.tag.setAccessibleName(self.tr("Tag"))
+
+    def retranslate(self) -> None:
+        self._set_texts()
+        if self.session.is_open:
+            self.run_search()  # keeps the typed text and filters
 
     def _make_pickers(self) -> None:
         """Case and person filters, filled when the archive is open."""

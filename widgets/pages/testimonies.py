@@ -63,11 +63,11 @@ class TestimoniesPage(ListDetailPage):
 
     def make_detail(self) -> DetailView:
         view = DetailView()
-        view.add_action(self.tr("Edit"), lambda: self.edit("testimony", self._current_id))
-        self.withdraw_button = view.add_action(self.tr("Withdraw consent…"), self.withdraw)
-        view.add_action(self.tr("Add note"), lambda: self.edit("note", None))
-        view.add_action(self.tr("Copy text"), self._copy)
-        view.add_action(self.tr("History"), self._history)
+        view.add_action(lambda: self.tr("Edit"), lambda: self.edit("testimony", self._current_id))
+        self.withdraw_button = view.add_action(lambda: self.tr("Withdraw consent…"), self.withdraw)
+        view.add_action(lambda: self.tr("Add note"), lambda: self.edit("note", None))
+        view.add_action(lambda: self.tr("Copy text"), self._copy)
+        view.add_action(lambda: self.tr("History"), self._history)
         view.link_clicked.connect(self._link)
         return view
 

@@ -28,37 +28,49 @@ def _day(text: str | None) -> dt.date | None:
 class TimelinePage(Page):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
-        heading = QLabel(self.tr("Timeline"))
+        self.heading = heading = QLabel()
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setWeight(font.Weight.DemiBold)
         heading.setFont(font)
         self.case = QComboBox()
-        self.case.setAccessibleName(self.tr("Case"))
         self.case.setMinimumContentsLength(28)
         self.case.currentIndexChanged.connect(lambda _i: self._draw())
-        self.open_case = QPushButton(self.tr("Open case"))
+        self.open_case = QPushButton()
         self.open_case.clicked.connect(self._open_case)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
-        top.addWidget(QLabel(self.tr("Case")))
+        self.case_label = QLabel()
+        top.addWidget(self.case_label)
         top.addWidget(self.case)
         top.addWidget(self.open_case)
         self.view = TimelineView()
-        self.view.empty_text = self.tr("This case has no events yet.")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.view)
-        self.legend = QLabel(
-            self.tr("A dot is an exact day; a bar covers every day an uncertain date may mean.")
-        )
+        self.legend = QLabel()
         self.legend.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.legend)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        self.heading.setText(self.tr("Timeline"))
+        self.case.setAccessibleName(self.tr("Case"))
+        self.case_label.setText(self.tr("Case"))
+        self.open_case.setText(self.tr("Open case"))
+        self.view.empty_text = self.tr("This case has no events yet.")
+        self.legend.setText(
+            self.tr("A dot is an exact day; a bar covers every day an uncertain date may mean.")
+        )
+
+    def retranslate(self) -> None:
+        self._set_texts()
+        super().retranslate()
 
     def refresh(self) -> None:
         if not self.session.is_open:
