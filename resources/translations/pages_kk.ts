@@ -83,6 +83,10 @@
         <translation>Адамдарын, хронологиясын және айғақтарын көру үшін істі таңдаңыз.</translation>
     </message>
     <message>
+        <source>No cases yet. Start one with New case.</source>
+        <translation>Әзірге істер жоқ. «Жаңа іс» батырмасымен бастаңыз.</translation>
+    </message>
+    <message>
         <source>Recently changed</source>
         <translation>Жақында өзгертілгендер</translation>
     </message>
@@ -884,6 +888,14 @@
         <translation>Алдымен жаңалары</translation>
     </message>
     <message>
+        <source>Nothing matches this filter.</source>
+        <translation>Бұл сүзгіге сәйкес ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>Мұнда әзірге ештеңе жоқ.</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Сақталмаған өзгерістер</translation>
     </message>
@@ -1058,6 +1070,10 @@
     <message>
         <source>Select a person to see their names, cases and testimonies.</source>
         <translation>Есімдерін, істерін және айғақтарын көру үшін адамды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>No people yet. Add someone with New person.</source>
+        <translation>Әзірге адамдар жоқ. «Жаңа адам» батырмасымен қосыңыз.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1335,6 +1351,10 @@
     <message>
         <source>Any consent</source>
         <translation>Кез келген келісім</translation>
+    </message>
+    <message>
+        <source>No testimonies yet. Record one with New testimony.</source>
+        <translation>Әзірге айғақтар жоқ. «Жаңа айғақ» батырмасымен жазыңыз.</translation>
     </message>
     <message>
         <source>Withdrawn</source>

@@ -83,6 +83,10 @@
         <translation>Выберите дело, чтобы увидеть людей, хронологию и показания.</translation>
     </message>
     <message>
+        <source>No cases yet. Start one with New case.</source>
+        <translation>Дел пока нет. Начните с кнопки «Новое дело».</translation>
+    </message>
+    <message>
         <source>Recently changed</source>
         <translation>Недавно изменённые</translation>
     </message>
@@ -884,6 +888,14 @@
         <translation>Сначала новые</translation>
     </message>
     <message>
+        <source>Nothing matches this filter.</source>
+        <translation>Ничего не подходит под этот фильтр.</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>Здесь пока ничего нет.</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
@@ -1058,6 +1070,10 @@
     <message>
         <source>Select a person to see their names, cases and testimonies.</source>
         <translation>Выберите человека, чтобы увидеть его имена, дела и показания.</translation>
+    </message>
+    <message>
+        <source>No people yet. Add someone with New person.</source>
+        <translation>Людей пока нет. Добавьте кнопкой «Новый человек».</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1335,6 +1351,10 @@
     <message>
         <source>Any consent</source>
         <translation>Любое согласие</translation>
+    </message>
+    <message>
+        <source>No testimonies yet. Record one with New testimony.</source>
+        <translation>Показаний пока нет. Запишите их кнопкой «Новые показания».</translation>
     </message>
     <message>
         <source>Withdrawn</source>

@@ -63,3 +63,52 @@ def test_cancel_a_large_import_leaves_nothing(qtbot, session_factory, tmp_path, 
     assert session.archive.repo.find(MediaLink, include_deleted=True) == []
     assert MediaStore(session.archive.media_db).blobs() == []
     assert page.model.rowCount() == 0
+
+
+def test_export_a_copy_warns_first_and_strips_location(qtbot, session_factory, tmp_path) -> None:
+    from PIL import Image
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from tumar.widgets.media.export_flow import export_copy
+
+    from .pages_support import answer_next_modal
+
+    session = session_factory()
+    page = MediaPage(session)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.import_files([str(PHOTOS / "gps" / "DSCN0010.jpg")]).accept()
+    (media,) = session.archive.repo.find(Media)
+    seen: list[str] = []
+
+    def cancel(dialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen.append(dialog.text())
+        assert dialog.checkBox().isChecked()  # removing location is the default
+        dialog.button(QMessageBox.StandardButton.Cancel).click()
+
+    answer_next_modal(cancel)
+    assert export_copy(page, session.archive, media) is None
+    assert seen == ["The copy will not be encrypted."]
+    assert not list(tmp_path.rglob("*.jpg"))
+    out = tmp_path / "exports"
+    out.mkdir()
+    target = out / "copy.jpg"
+
+    def save_here(dialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    def go_on(dialog) -> None:
+        answer_next_modal(save_here)
+        next(b for b in dialog.buttons() if "save" in b.text().lower()).click()
+
+    answer_next_modal(go_on)
+    assert export_copy(page, session.archive, media) == target
+    with Image.open(target) as image:
+        assert 0x8825 not in image.getexif()  # no GPS block in the copy
+    qt_dialog_state = QSettings(QSettings.Scope.UserScope, "QtProject")
+    assert qt_dialog_state.value("FileDialog/lastVisited") is None  # where it went: forgotten
+    assert qt_dialog_state.value("FileDialog/history") is None

@@ -34,6 +34,9 @@ class CasesPage(ListDetailPage):
     def empty_text(self) -> str:
         return self.tr("Select a case to see its people, timeline and testimonies.")
 
+    def nothing_yet_text(self) -> str:
+        return self.tr("No cases yet. Start one with New case.")
+
     def sort_options(self) -> list[tuple[str, str]]:
         return [
             ("updated", self.tr("Recently changed")),

@@ -188,6 +188,19 @@ class ListDetailPage(Page):
             if row >= 0:
                 self.list.setCurrentIndex(self.model.index(row))
             self._show(self._current_id)
+        elif self._editor is None:
+            self.empty.setText(self._empty_state())
+            self.stack.setCurrentWidget(self.empty)
+
+    def _empty_state(self) -> str:
+        if self.model.rowCount():
+            return self.empty_text()
+        if self.filter.text().strip() or self.status.currentData():
+            return self.tr("Nothing matches this filter.")
+        return self.nothing_yet_text()
+
+    def nothing_yet_text(self) -> str:
+        return self.tr("Nothing here yet.")
 
     def clear(self) -> None:
         self._drop_editor()

@@ -29,6 +29,9 @@ class PeoplePage(ListDetailPage):
     def empty_text(self) -> str:
         return self.tr("Select a person to see their names, cases and testimonies.")
 
+    def nothing_yet_text(self) -> str:
+        return self.tr("No people yet. Add someone with New person.")
+
     def sort_options(self) -> list[tuple[str, str]]:
         return [("name", self.tr("Name")), ("added", self.tr("Newest first"))]
 

@@ -41,6 +41,9 @@ class TestimoniesPage(ListDetailPage):
     def empty_text(self) -> str:
         return self.tr("Select a testimony to read it.")
 
+    def nothing_yet_text(self) -> str:
+        return self.tr("No testimonies yet. Record one with New testimony.")
+
     def sort_options(self) -> list[tuple[str, str]]:
         return [
             ("added", self.tr("Newest first")),
