@@ -11,6 +11,7 @@ import getpass
 import os
 import sys
 
+from tumar.app.hardening import take_env_secret
 from tumar.storage.errors import InvalidInput
 
 from .file_input import MAX_PASSPHRASE_FILE_BYTES, read_regular_file
@@ -24,7 +25,7 @@ def _read_file(path: str) -> str:
     data = read_regular_file(path, MAX_PASSPHRASE_FILE_BYTES, "passphrase file")
     shown = os.fsencode(path).decode("utf-8", "backslashreplace")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a leading BOM (Notepad) is not part of it
     except UnicodeDecodeError:
         raise InvalidInput(
             f"The passphrase file {shown} is not UTF-8 text; save it as UTF-8"
@@ -35,11 +36,18 @@ def _read_file(path: str) -> str:
     return secret
 
 
+_from_environment: dict[str, str] = {}  # taken out of os.environ, kept for a second run
+
+
 def _from_env(name: str) -> str | None:
-    """The variable's value; bytes that are not UTF-8 are refused, not passed on mangled."""
-    value = os.environ.get(name)
-    if not value:
-        return None
+    """The variable's value, removed from the environment before any child process starts;
+    bytes that are not UTF-8 are refused, not passed on mangled."""
+    if name not in _from_environment:
+        value = take_env_secret(name)
+        if not value:
+            return None
+        _from_environment[name] = value
+    value = _from_environment[name]
     if any("\udc80" <= ch <= "\udcff" for ch in value):
         raise InvalidInput(f"{name} is not UTF-8 text; set it to a UTF-8 passphrase")
     return value

@@ -21,6 +21,8 @@ from typing import Any
 
 import mutagen
 
+from tumar.app.hardening import minimal_env
+
 __all__ = ["FFPROBE_TIMEOUT_S", "AvInfo", "probe_av"]
 
 FFPROBE_TIMEOUT_S = 30.0
@@ -162,6 +164,7 @@ def _probe_ffprobe(path: str | os.PathLike[str]) -> AvInfo | None:
             timeout=FFPROBE_TIMEOUT_S,
             check=False,
             creationflags=flags,
+            env=minimal_env(),  # never our environment: it may hold TUMAR_PASSPHRASE
         )
     except (OSError, subprocess.SubprocessError):
         return None
