@@ -19,6 +19,11 @@ from tumar.storage.kdf import KdfParams, params_for_profile
 KDF_PROFILE_ENV = "TUMAR_KDF_PROFILE"
 
 
+def fast_kdf_profile() -> bool:
+    """True when new key slots skip calibration (the CLI warns loudly; the header records it)."""
+    return os.environ.get(KDF_PROFILE_ENV) == "fast"
+
+
 def kdf_params() -> KdfParams:
     return params_for_profile(os.environ.get(KDF_PROFILE_ENV))
 

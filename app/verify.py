@@ -31,6 +31,7 @@ class VerifyReport:
 
 def verify_archive(archive: Archive) -> VerifyReport:
     report = VerifyReport()
+    report.notes.extend(_weak_kdf_notes(archive))
     report.problems.extend(
         verify_damage.database_findings(archive.reader, "archive.db", report.notes)
     )
@@ -98,3 +99,17 @@ def verify_unopenable(folder: Path, secret: str, reason: str) -> VerifyReport:
         else:
             report.problems.extend(verify_damage.database_findings(opener, name))
     return report
+
+
+def _weak_kdf_notes(archive: Archive) -> list[str]:
+    """Passphrase slots made with TUMAR_KDF_PROFILE=fast (recorded in tumar.json) or as cheap.
+
+    Recovery slots are left out: a 160-bit random code cannot be guessed however cheap each
+    guess is; a passphrase a person chose can."""
+    return [
+        f"passphrase key slot {slot.slot_id[:8]} uses the fast test key derivation (one "
+        "Argon2id pass), so guessing it is cheap: run `tumar passwd` without "
+        "TUMAR_KDF_PROFILE=fast to replace it"
+        for slot in archive.header.slots
+        if slot.kind == "passphrase" and slot.kdf.weak
+    ]

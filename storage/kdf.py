@@ -25,6 +25,8 @@ MAX_TIME_COST = 12
 MAX_PARALLELISM = 8
 SALT_LEN = 16
 
+FAST_PROFILE = "fast"  # recorded in the slot's header entry so `verify` can report it
+
 DEFAULT_MEMORY_KIB = 256 * MIB
 TARGET_SECONDS = 1.0
 
@@ -34,14 +36,25 @@ class KdfParams:
     memory_kib: int
     time_cost: int
     parallelism: int
+    profile: str = "calibrated"  # or FAST_PROFILE: made without the ~1 s calibration
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "name": KDF_NAME,
             "memory_kib": self.memory_kib,
             "time_cost": self.time_cost,
             "parallelism": self.parallelism,
         }
+        if self.profile == FAST_PROFILE:
+            data["profile"] = FAST_PROFILE
+        return data
+
+    @property
+    def weak(self) -> bool:
+        """The fast test profile, or settings as low as it (a header may not say so)."""
+        return self.profile == FAST_PROFILE or (
+            self.memory_kib <= MIN_MEMORY_KIB and self.time_cost <= 1
+        )
 
     @classmethod
     def from_json(cls, data: object) -> KdfParams:
@@ -55,7 +68,8 @@ class KdfParams:
                     f"The archive header's KDF setting {key} is not a number"
                 )
             values.append(value)
-        params = cls(*values)
+        profile = FAST_PROFILE if data.get("profile") == FAST_PROFILE else "calibrated"
+        params = cls(*values, profile=profile)
         params.check()
         return params
 
@@ -96,7 +110,7 @@ def new_salt() -> bytes:
 
 def fast_params() -> KdfParams:
     """Smallest parameters still within DESIGN.md's floor; for tests and scripted demos only."""
-    return KdfParams(memory_kib=MIN_MEMORY_KIB, time_cost=1, parallelism=1)
+    return KdfParams(memory_kib=MIN_MEMORY_KIB, time_cost=1, parallelism=1, profile=FAST_PROFILE)
 
 
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from tumar.app import deadlines, demo, lifecycle
+from tumar.app.passphrase_policy import check_new_passphrase
 from tumar.app.verify import verify_archive, verify_unopenable
 from tumar.storage.connection import DatabaseError
 from tumar.storage.errors import DatabaseCorrupt
@@ -16,12 +18,24 @@ from .context import open_from_args, out
 RECOVERY_WARNING = (
     "Recovery code (shown only this once; write it on paper and keep it apart from the laptop):"
 )
+FAST_KDF_WARNING = (
+    "tumar: WARNING: fast key derivation (TUMAR_KDF_PROFILE=fast): the new key slot uses one "
+    "Argon2id pass instead of about a second of work, so a stolen copy is much quicker to "
+    "attack. Use it only for tests and throw-away demos; `tumar verify` will report it.\n"
+)
+
+
+def _warn_if_fast_kdf() -> None:
+    if lifecycle.fast_kdf_profile():
+        sys.stderr.write(FAST_KDF_WARNING)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     passphrase = secrets.new_passphrase(args.passphrase_file)
+    check_new_passphrase(passphrase)
     archive, code = lifecycle.create_archive(Path(args.path), passphrase)
     archive.close()
+    _warn_if_fast_kdf()
     out(f"Created archive {args.path}")
     out(RECOVERY_WARNING)
     out(f"    {code}")
@@ -31,7 +45,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_passwd(args: argparse.Namespace) -> int:
     current = secrets.current_passphrase(args.passphrase_file)
     new = secrets.new_passphrase(args.new_passphrase_file, secrets.NEW_PASSPHRASE_ENV)
+    check_new_passphrase(new)
     lifecycle.change_passphrase(Path(args.archive_path), current, new)
+    _warn_if_fast_kdf()
     out("Passphrase changed. The recovery code is unchanged and still opens the archive.")
     return 0
 
@@ -76,6 +92,7 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     passphrase = secrets.new_passphrase(args.passphrase_file)
     summary = demo.build_demo(Path(args.path), passphrase)
+    _warn_if_fast_kdf()
     out(f"Demo archive created at {summary.folder}")
     out("Built from press reports about ethnic Kazakhs who fled Xinjiang (2018-2019).")
     for table, count in summary.counts.items():
