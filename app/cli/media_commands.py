@@ -11,7 +11,7 @@ import os
 import sys
 
 from tumar.app.jobs import CancelToken, Progress, no_progress
-from tumar.app.media import catalog, export, importer
+from tumar.app.media import catalog, export, export_policy, importer
 from tumar.app.media.verify_media import remove_orphans
 from tumar.storage.records import Case, Media, Person, Testimony
 
@@ -66,10 +66,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Images leave without metadata, and nothing leaves against every witness's consent,
+    unless --original / --force say otherwise (export_policy)."""
     with open_from_args(args, media=True) as archive:
-        result = export.export_original(
-            archive, resolve(archive, Media, args.id), args.dest, args.strip_metadata
-        )
+        media = archive.repo.get(Media, resolve(archive, Media, args.id))
+        plan = export_policy.plan_export(archive, media, original=args.original, force=args.force)
+        result = export.export_original(archive, media.id, args.dest, plan.strip_metadata)
+    if plan.consent_overridden:
+        sys.stderr.write("tumar: WARNING: exported with --force against the witnesses' consent\n")
+    if not result.stripped:
+        sys.stderr.write(f"tumar: WARNING: {export_policy.ORIGINAL_WARNING}\n")
     what = "image without metadata" if result.stripped else "original (SHA-256 verified)"
     out(f"Exported {what} to {result.path}")
     return 0
@@ -111,7 +117,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     gps = None
     if m.has_gps:
         alt = f", {m.gps_alt:g} m" if m.gps_alt is not None else ""
-        gps = f"{m.gps_lat:.6f}, {m.gps_lon:.6f}{alt}  (sensitive; --strip-metadata leaves it out)"
+        gps = f"{m.gps_lat:.6f}, {m.gps_lon:.6f}{alt}  (sensitive; exports drop it)"
     size = f"{m.width}×{m.height}" if m.width and m.height else None
     thumb = detail.thumbnail
     for text in field_lines(
@@ -163,10 +169,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("id")
     p.add_argument("dest", metavar="DEST", help="new file, or an existing folder")
     p.add_argument(
-        "--strip-metadata",
+        "--original",
         action="store_true",
-        help="images only: re-encode without EXIF/GPS and other metadata",
+        help="the exact original bytes, with any GPS, camera and other metadata (warns); "
+        "without it images are re-encoded without metadata and other files are refused",
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="export even though every linked testimony has consent 'none' or withdrawn",
+    )
+    p.add_argument("--strip-metadata", action="store_true", help=argparse.SUPPRESS)  # default now
     p.set_defaults(func=cmd_export)
 
     p = actions.add_parser("list", parents=[common], help="list media")

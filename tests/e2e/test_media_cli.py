@@ -58,9 +58,9 @@ def test_import_list_show_export_verify(run_tumar, tmp_path: Path) -> None:  # n
 
     exact = tmp_path / "exact.jpg"
     clean = tmp_path / "clean.jpg"
-    assert run_tumar("media", "export", gps_id, exact, "-a", archive).returncode == 0
+    assert run_tumar("media", "export", gps_id, exact, "--original", "-a", archive).returncode == 0
     assert exact.read_bytes() == gps.read_bytes()
-    done = run_tumar("media", "export", gps_id, clean, "--strip-metadata", "-a", archive)
+    done = run_tumar("media", "export", gps_id, clean, "-a", archive)
     assert done.returncode == 0, done.stderr
     assert read_image_metadata(exact).has_gps and not read_image_metadata(clean).has_gps
     again = run_tumar("media", "export", gps_id, exact, "-a", archive)
