@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tumar.storage import archive as _archive
 from tumar.storage.archive import Archive
-from tumar.storage.header import Header
+from tumar.storage.header import Header, read_header
 from tumar.storage.kdf import KdfParams, params_for_profile
 
 KDF_PROFILE_ENV = "TUMAR_KDF_PROFILE"
@@ -72,3 +72,9 @@ def create_key(folder: Path, passphrase: str) -> tuple[UnlockedKey, str]:
 
 def open_with_key(key: UnlockedKey) -> Archive:
     return Archive.open_with_key(key.folder, key.header, key.master)
+
+
+def check_archive_folder(folder: Path) -> None:
+    """Raise the one-line TumarError that says why `folder` is not an archive to unlock
+    (no header, damaged or foreign header, newer format); reads only the header."""
+    read_header(Path(folder))

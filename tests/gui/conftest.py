@@ -76,3 +76,65 @@ def shot() -> Callable[[QWidget, str], Path | None]:
         return path
 
     return save
+
+
+class WindowKit:
+    """A real TumarWindow on a synchronous runner, plus helpers to get it unlocked."""
+
+    def __init__(self, qtbot, tmp_path: Path, passphrase: str) -> None:
+        from tumar.widgets.main_window import TumarWindow
+        from tumar.widgets.settings import Settings
+
+        self.qtbot = qtbot
+        self.tmp_path = tmp_path
+        self.passphrase = passphrase
+        self.settings = Settings()
+        self.window = TumarWindow(self.settings, runner=JobRunner(synchronous=True))
+        qtbot.addWidget(self.window)
+        self.window.resize(1100, 720)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.window.activateWindow()
+
+    def new_archive(self, name: str = "test.tumar") -> Path:
+        archive, _code = lifecycle.create_archive(self.tmp_path / name, self.passphrase)
+        archive.close()
+        return self.tmp_path / name
+
+    def unlock(self, folder: Path | None = None) -> Session:
+        """Through the unlock screen, as a user would."""
+        from PySide6.QtCore import Qt
+
+        folder = folder or self.new_archive()
+        self.window.flow.open_folder(folder)
+        field = self.window.flow.unlock.field
+        self.qtbot.keyClicks(field, self.passphrase)
+        self.qtbot.keyClick(field, Qt.Key.Key_Return)
+        self.qtbot.waitUntil(lambda: self.window.session is not None, timeout=10_000)
+        return self.window.session
+
+
+@pytest.fixture
+def kit(qtbot, tmp_path: Path, passphrase: str) -> Iterator[WindowKit]:
+    made = WindowKit(qtbot, tmp_path, passphrase)
+    yield made
+    made.window.lock()
+    made.window.close()
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every text a user could read in `root` and its children (labels, fields, lists)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QTextEdit
+
+    texts = [root.windowTitle()]
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.text())
+        elif isinstance(widget, QTextEdit):
+            texts.append(widget.toPlainText())
+        elif isinstance(widget, QListWidget):
+            texts.extend(widget.item(i).text() for i in range(widget.count()))
+        texts.append(widget.windowTitle())
+    return texts

@@ -1,0 +1,124 @@
+"""The window before an archive is open: start → (create → recovery code) or unlock.
+Emits `opened(Session)` once an archive is unlocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from tumar.app import lifecycle
+from tumar.storage.errors import TumarError
+
+from .. import demo
+from ..jobs import JobRunner
+from ..session import Session
+from .create_screen import CreateScreen
+from .recovery_screen import RecoveryScreen
+from .start_screen import StartScreen
+from .unlock_screen import UnlockScreen
+
+
+class StartFlow(QStackedWidget):
+    opened = Signal(object)  # Session
+    language_chosen = Signal(str)
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self._pending_key: lifecycle.UnlockedKey | None = None
+        self.start = StartScreen(self)
+        self.create = CreateScreen(runner, self)
+        self.recovery = RecoveryScreen(self)
+        self.unlock = UnlockScreen(runner, self)
+        for screen in (self.start, self.create, self.recovery, self.unlock):
+            self.addWidget(screen)
+        self.start.open_requested.connect(self.open_folder)
+        self.start.create_requested.connect(self.show_create)
+        self.start.demo_requested.connect(self.try_demo)
+        self.start.language_chosen.connect(self.language_chosen)
+        self.create.back.connect(self.show_start)
+        self.create.created.connect(self._created)
+        self.recovery.confirmed.connect(self._recovery_confirmed)
+        self.unlock.back.connect(self.show_start)
+        self.unlock.unlocked.connect(self._unlocked)
+
+    def retranslate(self) -> None:
+        for screen in (self.start, self.create, self.recovery, self.unlock):
+            screen.retranslate()
+
+    # ---- navigation -----------------------------------------------------------------
+    def show_start(self) -> None:
+        self.start.show_error("")
+        self.setCurrentWidget(self.start)
+        self.start.open_button.setFocus()
+
+    def show_create(self) -> None:
+        self.create.reset()
+        self.setCurrentWidget(self.create)
+        self.create.name.setFocus()
+        self.create.name.selectAll()
+
+    def open_folder(self, folder: Path) -> None:
+        """Unlock screen for `folder`, or a one-line reason on the start screen."""
+        folder = Path(folder)
+        try:
+            lifecycle.check_archive_folder(folder)
+        except TumarError as exc:
+            self.setCurrentWidget(self.start)
+            self.start.show_error(str(exc))
+            return
+        hint = demo.DEMO_PASSPHRASE if demo.is_demo(folder) else None
+        self.unlock.set_folder(folder, hint)
+        self.setCurrentWidget(self.unlock)
+        self.unlock.field.setFocus()
+
+    def try_demo(self) -> None:
+        if demo.demo_exists():
+            self.open_folder(demo.demo_folder())
+            return
+        self.start.demo_button.setEnabled(False)
+        self.start.demo_button.setText(self.tr("Preparing the demo archive…"))
+        self.runner.run(demo.build_demo_job, title=self.tr("Preparing the demo archive"),
+                        on_done=self._demo_ready, on_error=self._demo_failed)  # fmt: skip
+
+    def _demo_ready(self, folder: Path) -> None:
+        self.start.demo_button.setEnabled(True)
+        self.start.retranslate()
+        self.open_folder(folder)
+
+    def _demo_failed(self, message: str) -> None:
+        self.start.demo_button.setEnabled(True)
+        self.start.retranslate()
+        self.start.show_error(message)
+
+    # ---- results --------------------------------------------------------------------
+    def _created(self, key: lifecycle.UnlockedKey, code: str) -> None:
+        self._pending_key = key
+        self.recovery.show_code(code)
+        self.setCurrentWidget(self.recovery)
+
+    def _recovery_confirmed(self) -> None:
+        key, self._pending_key = self._pending_key, None
+        if key is None:
+            self.show_start()
+            return
+        try:
+            session = Session.from_key(key, self.runner)
+        except TumarError as exc:
+            self.show_start()
+            self.start.show_error(str(exc))
+            return
+        self._unlocked(session)
+
+    def _unlocked(self, session: Session) -> None:
+        self.opened.emit(session)
+
+    def forget(self) -> None:
+        """On lock or quit: no secret stays in any field."""
+        self._pending_key = None
+        self.recovery.forget()
+        self.unlock.field.forget()
+        self.create.first.forget()
+        self.create.second.forget()
