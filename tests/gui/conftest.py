@@ -90,7 +90,8 @@ class WindowKit:
         self.passphrase = passphrase
         self.settings = Settings()
         self.window = TumarWindow(self.settings, runner=JobRunner(synchronous=True))
-        qtbot.addWidget(self.window)
+        # not qtbot.addWidget: pytest-qt would close it before this kit's teardown locks it,
+        # and closing with unsaved edits asks Save / Discard / Stay
         self.window.resize(1100, 720)
         self.window.show()
         qtbot.waitExposed(self.window)
@@ -120,6 +121,7 @@ def kit(qtbot, tmp_path: Path, passphrase: str) -> Iterator[WindowKit]:
     yield made
     made.window.lock()
     made.window.close()
+    made.window.deleteLater()
 
 
 def visible_texts(root: QWidget) -> list[str]:
