@@ -87,7 +87,7 @@ def rate(passphrase: str) -> Strength:
         advice.insert(
             0,
             QCoreApplication.translate(
-                _CTX, "Use at least %n characters.", "", MIN_PASSPHRASE_CHARS
+                "Strength", "Use at least %n characters.", "", MIN_PASSPHRASE_CHARS
             ),
         )
         score = min(score, 1)
