@@ -6,7 +6,16 @@ before and works on machines without a display.
 
 from __future__ import annotations
 
+import os
 import sys
+
+
+def _no_display() -> bool:
+    """On Linux without X11/Wayland (an SSH session, a server) Qt would abort with a
+    core-dump message; say it in one line instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
         from tumar.app.cli.main import main as cli_main
 
         return cli_main(args)
+    if _no_display():
+        sys.stderr.write(
+            "tumar: no desktop display found, so the window cannot open here; "
+            "run it in a desktop session, or use the command line (tumar --help)\n"
+        )
+        return 1
     from tumar.widgets.app import run_window
 
     return run_window()

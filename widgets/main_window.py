@@ -90,7 +90,7 @@ class TumarWindow(QMainWindow):
         self.panic_action.triggered.connect(self.panic)
         self.search_action = QAction(self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.search_action.triggered.connect(self.focus_search)
+        self.search_action.triggered.connect(lambda: self.focus_search())
         self.add_action = QAction(theme.icon("plus"), "", self)
         self.add_action.setShortcut(QKeySequence.StandardKey.New)
         self.add_action.triggered.connect(self.show_add_menu)

@@ -461,7 +461,7 @@
         <source>Use at least %n characters.</source>
         <translation>
             <numerusform>Кемінде %n таңба қолданыңыз.</numerusform>
-            <numerusform></numerusform>
+            <numerusform>Кемінде %n таңба қолданыңыз.</numerusform>
         </translation>
     </message>
 </context>
@@ -559,7 +559,7 @@
         <source>Unlocked · locks after %n min idle</source>
         <translation>
             <numerusform>Құлпы ашық · %n мин әрекетсіздіктен кейін құлыпталады</numerusform>
-            <numerusform></numerusform>
+            <numerusform>Құлпы ашық · %n мин әрекетсіздіктен кейін құлыпталады</numerusform>
         </translation>
     </message>
     <message>

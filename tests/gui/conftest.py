@@ -82,9 +82,13 @@ class WindowKit:
     """A real TumarWindow on a synchronous runner, plus helpers to get it unlocked."""
 
     def __init__(self, qtbot, tmp_path: Path, passphrase: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from tumar.widgets import theme
         from tumar.widgets.main_window import TumarWindow
         from tumar.widgets.settings import Settings
 
+        theme.apply(QApplication.instance())  # as the app does, so screenshots look real
         self.qtbot = qtbot
         self.tmp_path = tmp_path
         self.passphrase = passphrase
