@@ -30,7 +30,7 @@ from .session import Session
 
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
-NAV_WIDTH = 210
+NAV_WIDTH = 232
 
 
 class _NavDelegate(QStyledItemDelegate):
@@ -79,6 +79,8 @@ class ArchiveView(QWidget):
         self.nav.setItemDelegate(_NavDelegate(self.nav))
         self.nav.setIconSize(QSize(18, 18))
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         pane_box.addWidget(self.nav)
         self.stack = QStackedWidget(self)
         row.addWidget(pane)

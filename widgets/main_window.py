@@ -121,7 +121,7 @@ class TumarWindow(QMainWindow):
         self.search_box.addAction(
             theme.icon("search", "muted"), QLineEdit.ActionPosition.LeadingPosition
         )
-        self.search_box.setMinimumWidth(240)
+        self.search_box.setMinimumWidth(300)
         self.search_box.setMaximumWidth(420)
         self.search_box.returnPressed.connect(lambda: self.focus_search(self.search_box.text()))
         self.search_box.textEdited.connect(self._search_typed)
@@ -228,7 +228,8 @@ class TumarWindow(QMainWindow):
         if self.session is None:
             return
         self.idle.stop()
-        for dialog in self.findChildren(QDialog):
+        stray = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
+        for dialog in {*self.findChildren(QDialog), *stray}:  # parented or not
             dialog.reject()
             dialog.deleteLater()
         if self.view is not None:

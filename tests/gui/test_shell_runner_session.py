@@ -137,3 +137,29 @@ def test_job_cancelled_from_app_protocol_maps_to_cancelled_message(qtbot) -> Non
 
     runner.run(job, title="X", on_error=errors.append)
     assert errors == [runner.cancelled_message()]
+
+
+def test_status_bar_shows_the_running_job_and_cancels_it(qtbot) -> None:
+    from tumar.widgets.status import JobStatus
+
+    runner = JobRunner()
+    status = JobStatus(runner)
+    qtbot.addWidget(status)
+    reported, release = threading.Event(), threading.Event()
+
+    def job(progress: Progress, cancel: CancelToken) -> None:
+        progress(3, 10, "file.jpg")
+        reported.set()
+        while not cancel.cancelled:
+            release.wait(0.01)
+        cancel.raise_if_cancelled()
+
+    with qtbot.waitSignal(runner.progress, timeout=10_000):
+        runner.run(job, title="Importing photos")
+    assert reported.wait(10)
+    assert not status.isHidden()
+    assert status.bar.maximum() == 10 and status.bar.value() == 3
+    assert "Importing photos" in status.title.text()
+    with qtbot.waitSignal(runner.finished, timeout=10_000):
+        status.cancel_button.click()
+    assert status.isHidden() and not runner.busy

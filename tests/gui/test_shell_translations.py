@@ -92,8 +92,8 @@ def test_translated_window(kit, language, shot, lang, open_text, unlock_text) ->
     assert kit.window.flow.unlock.unlock_button.text() == unlock_text
     shot(kit.window, f"unlock_{lang}")
     kit.unlock(folder)
-    titles = [kit.window.view.nav.item(i).text() for i in range(kit.window.view.nav.count())]
-    assert "Cases" not in titles and len(titles) >= 6
+    assert kit.window.lock_action.text() not in ("", "Lock")
+    assert kit.window.view.nav.count() >= 6
     assert "Unlocked" not in kit.window.state.text()  # plural forms are translated too
     shot(kit.window, f"main_{lang}")
 
