@@ -32,6 +32,7 @@ MAX_TERMS = 16
 PREFIX_MIN_CHARS = 3
 TRIGRAM_CHARS = 3
 TEXT_COLUMNS = "{title body keys}"
+PHRASE_COLUMNS = "{title body}"  # columns whose words are in the order written
 
 
 @dataclass
@@ -117,11 +118,16 @@ def term_expression(term: Term) -> str | None:
     if not term.words:
         return None
     typed = [w.casefold() for w in term.words]
-    alternatives = [_typed(term)]
+    alternatives = [f"{TEXT_COLUMNS} : {_typed(term)}"]
     folded = fold_name(" ".join(term.words)).split()
     if folded and folded != typed:
-        alternatives.append(_all([_string([f]) for f in folded]))
-    text = f"{TEXT_COLUMNS} : ({' OR '.join(alternatives)})"
+        # A phrase stays a phrase in every spelling. The `keys` column holds folded words
+        # sorted, not in text order, so a folded phrase is only looked for where the
+        # order is the text's own; a cross-script phrase may then find nothing, but never
+        # a text with the words apart.
+        columns = PHRASE_COLUMNS if term.phrase else TEXT_COLUMNS
+        alternatives.append(f"{columns} : {_words(folded, term.phrase)}")
+    text = f"({' OR '.join(alternatives)})"
     keys = name_tokens(" ".join(term.words))
     if keys:
         text = f"({text} OR {{nkeys}} : {_all([quote(k) for k in keys])})"
@@ -129,8 +135,12 @@ def term_expression(term: Term) -> str | None:
 
 
 def _typed(term: Term) -> str:
-    typed = [w.casefold() for w in term.words]
-    return _string(typed) if term.phrase else _all([_string([w]) for w in typed])
+    return _words([w.casefold() for w in term.words], term.phrase)
+
+
+def _words(words: list[str], phrase: bool) -> str:
+    """The words next to each other in this order (a phrase), or each anywhere."""
+    return _string(words) if phrase else _all([_string([w]) for w in words])
 
 
 def words_expression(terms: list[Term]) -> str | None:
