@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from tumar.app import cases
 from tumar.app.jobs import CancelToken
-from tumar.app.media.importer import ImportCancelled, import_files
+from tumar.app.media.export import export_original
+from tumar.app.media.importer import ImportCancelled, Links, import_files
 from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
 from tumar.storage.media_store import CHUNK_SIZE
@@ -187,4 +189,23 @@ def test_failing_record_write_removes_the_content_again(
     assert "readonly" in report.failed[0].error, report.failed[0].error
     new_archive.records_db.execute("PRAGMA query_only = OFF")
     assert set(stored_counts(new_archive).values()) == {0}
+    assert_ok(new_archive)
+
+
+def test_failed_reimport_keeps_the_content_it_shares(new_archive: Archive, tmp_path: Path) -> None:
+    """The undo deletes only content this import stored: the same bytes imported again
+    (found in media.db, created=False) must survive a failing record step."""
+    src = write(tmp_path / "photo.jpg", noise_jpeg(seed=9))
+    [first] = import_files(new_archive, [src]).imported
+    assert first.media is not None
+    case = cases.add_case(new_archive, "Zaisan hearing")
+    new_archive.records_db.execute("PRAGMA query_only = ON")  # the new link cannot be written
+    report = import_files(new_archive, [src], Links(case_ids=(case.id,)))
+    new_archive.records_db.execute("PRAGMA query_only = OFF")
+    assert "readonly" in report.failed[0].error, report.failed[0].error
+    assert stored_counts(new_archive) == {
+        "media": 1, "media_link": 0, "blob": 1, "chunk": 1, "thumbnail": 1
+    }  # fmt: skip
+    out = export_original(new_archive, first.media.id, tmp_path / "out")
+    assert out.path.read_bytes() == src.read_bytes()
     assert_ok(new_archive)
