@@ -25,6 +25,7 @@ from . import (
     tag_commands,
 )
 from .errors_text import check_text_arguments, database_error_message, os_error_message
+from .usage import safe_message, unrecognised
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,9 +35,25 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
 
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:  # argparse would print them all: a mistyped secret among them
+            self.error(unrecognised(extras, _command_of(parsed)))
+        return parsed
+
     def error(self, message: str) -> None:  # one line, exit 64 (usage), like other tools
+        """Never repeats a value from the command line (see app/cli/usage.py)."""
+        if not message.startswith(("unknown option ", "unrecognised arguments; ")):
+            message = safe_message(message, self.prog)
         sys.stderr.write(f"tumar: {message}\n")
         raise SystemExit(64)
+
+
+def _command_of(parsed: argparse.Namespace) -> str:
+    """'tumar person list': the chosen (sub)command names, which are the program's own."""
+    words = ["tumar", getattr(parsed, "command", None)]
+    words += [v for k, v in sorted(vars(parsed).items()) if k.endswith("_command")]
+    return " ".join(w for w in words if isinstance(w, str))
 
 
 def build_parser() -> argparse.ArgumentParser:
