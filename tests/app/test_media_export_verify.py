@@ -84,7 +84,9 @@ def test_strip_metadata_turns_heic_into_jpeg(new_archive: Archive, tmp_path: Pat
     result = export_original(new_archive, media.id, out, strip_metadata=True)
     assert result.mime == "image/jpeg" and result.path.name == "phone.jpg"
     with Image.open(result.path) as image:
-        assert image.format == "JPEG" and image.size == (320, 200)
+        # upright (the phone stored it rotated), and the camera's EXIF is gone
+        assert image.format == "JPEG" and image.size == (3024, 4032)
+        assert not image.getexif()
 
 
 def test_strip_metadata_is_only_for_images(new_archive: Archive, tmp_path: Path) -> None:

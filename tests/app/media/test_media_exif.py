@@ -12,6 +12,7 @@ import pytest
 from PIL import ExifTags, Image
 from PIL.TiffImagePlugin import IFDRational
 
+from tests.app.media_support import REAL_HEIC
 from tumar.app.media.errors import ImageRejected, ImageUnreadable, MediaError
 from tumar.app.media.exif import MAX_PIXELS, ImageMetadata, read_image_metadata
 
@@ -266,14 +267,17 @@ def test_heic_metadata_from_generated_file() -> None:
     assert meta.captured_at == "2024-01-02T03:04:05"
 
 
-def test_real_heic(shared_photos: Path) -> None:
-    meta = read_image_metadata(shared_photos / "heic" / "mobile" / "iphone_13_pro_max.HEIC")
+def test_real_heic() -> None:
+    meta = read_image_metadata(REAL_HEIC)  # shipped in tests/data: never skipped
     assert (meta.format, meta.camera_make, meta.camera_model) == (
         "HEIF",
         "Apple",
         "iPhone 13 Pro Max",
     )
     assert meta.captured_at and meta.captured_at.startswith("2022-02-16T12:55:41")
+
+
+def test_real_heif_from_the_shared_fixtures(shared_photos: Path) -> None:
     nokia = read_image_metadata(shared_photos / "heic" / "mobile" / "HMD_Nokia_8.3_5G.heif")
     assert nokia.gps_lat == pytest.approx(40.788685, abs=1e-5)
     assert nokia.gps_lon == pytest.approx(-4.005141, abs=1e-5)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PIL import Image, ImageFile
 
+from tests.app.media_support import REAL_HEIC
 from tumar.app.media.errors import ImageRejected, ImageUnreadable
 from tumar.app.media.thumbnails import make_thumbnail
 
@@ -135,10 +136,15 @@ def test_generated_heic_thumbnail(samples: Any) -> None:
     assert samples.max_channel_diff(samples.quadrant_means(thumb), samples.quadrant_means(big)) < 25
 
 
-def test_real_heic_thumbnail(shared_photos: Path) -> None:
-    for name in ("iphone_13_pro_max.HEIC", "HMD_Nokia_8.3_5G.heif"):
-        thumb = _assert_clean_jpeg(make_thumbnail(shared_photos / "heic" / "mobile" / name))
-        assert thumb.size == (192, 256)
+def test_real_heic_thumbnail() -> None:
+    """A real iPhone HEIC (a grid of HEVC tiles, rotated by 'irot'), shipped in tests/data."""
+    thumb = _assert_clean_jpeg(make_thumbnail(REAL_HEIC))
+    assert thumb.size == (192, 256)
+
+
+def test_real_heif_thumbnail_from_the_shared_fixtures(shared_photos: Path) -> None:
+    thumb = _assert_clean_jpeg(make_thumbnail(shared_photos / "heic/mobile/HMD_Nokia_8.3_5G.heif"))
+    assert thumb.size == (192, 256)
 
 
 def test_files_with_broken_exif_still_get_thumbnails(photos: Path) -> None:
