@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import struct
+import subprocess
 import sys
 import time
 import wave
@@ -78,11 +79,9 @@ def test_mp3_duration(tmp_path: Path, no_ffprobe: None) -> None:
     assert info.duration_s == pytest.approx(100 * 1152 / 44100, rel=0.05)
 
 
-def test_video_without_ffprobe_is_none_or_partial(tmp_path: Path, no_ffprobe: None) -> None:
-    started = time.monotonic()
-    info = probe_av(_mp4_stub(tmp_path / "clip.mp4"), mime="video/mp4")
-    assert time.monotonic() - started < 5
-    assert info is None or (info.width is None and info.codec is None)
+def test_video_without_ffprobe_is_unknown(tmp_path: Path, no_ffprobe: None) -> None:
+    """mutagen reads no video: without ffprobe nothing is known, and nothing is guessed."""
+    assert probe_av(_mp4_stub(tmp_path / "clip.mp4"), mime="video/mp4") is None
 
 
 @pytest.mark.parametrize(
@@ -91,8 +90,7 @@ def test_video_without_ffprobe_is_none_or_partial(tmp_path: Path, no_ffprobe: No
 def test_garbage_never_raises(tmp_path: Path, no_ffprobe: None, content: bytes) -> None:
     path = tmp_path / "weird.bin"
     path.write_bytes(content)
-    info = probe_av(path)
-    assert info is None or isinstance(info, AvInfo)
+    assert probe_av(path) is None
 
 
 def test_missing_file_never_raises(tmp_path: Path) -> None:
@@ -140,8 +138,7 @@ def test_failing_ffprobe_falls_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str
 ) -> None:
     _fake_ffprobe(tmp_path, monkeypatch, script)
-    video = probe_av(_mp4_stub(tmp_path / "clip.mp4"), mime="video/mp4")
-    assert video is None or (video.width is None and video.has_video is None)
+    assert probe_av(_mp4_stub(tmp_path / "clip.mp4"), mime="video/mp4") is None
     wav = probe_av(_wav(tmp_path / "a.wav"), mime="video/x-msvideo")  # forces ffprobe first
     assert wav is not None and wav.duration_s == pytest.approx(1.5, abs=0.01)
 
@@ -153,4 +150,34 @@ def test_hanging_ffprobe_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     started = time.monotonic()
     info = probe_av(_mp4_stub(tmp_path / "clip.mov"), mime="video/quicktime")
     assert time.monotonic() - started < 10
-    assert info is None or info.width is None
+    assert info is None
+
+
+@pytest.fixture(scope="module")
+def real_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One second of 160x120 MPEG-4 video with a mono 8 kHz AAC track, made by ffmpeg
+    (installed by the README's test command, like ffprobe)."""
+    path = tmp_path_factory.mktemp("video") / "clip.mp4"
+    subprocess.run(
+        ["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+         "testsrc=size=160x120:rate=10:duration=1", "-f", "lavfi", "-i",
+         "sine=frequency=440:sample_rate=8000:duration=1", "-c:v", "mpeg4", "-c:a", "aac",
+         "-ac", "1", "-shortest", str(path)],
+        check=True, timeout=120, env={"PATH": os.environ.get("PATH", "")},
+    )  # fmt: skip
+    return path
+
+
+def test_real_ffprobe_on_a_real_video(real_video: Path) -> None:
+    info = probe_av(real_video, mime="video/mp4")
+    assert info is not None
+    assert (info.codec, info.width, info.height, info.has_video) == ("mpeg4", 160, 120, True)
+    assert (info.audio_codec, info.sample_rate, info.channels) == ("aac", 8000, 1)
+    assert info.duration_s == pytest.approx(1.0, abs=0.15)
+
+
+def test_the_same_video_without_ffprobe(real_video: Path, no_ffprobe: None) -> None:
+    """mutagen alone knows the length and the audio of an MP4, not its picture."""
+    info = probe_av(real_video, mime="video/mp4")
+    assert info is not None and info.width is None and info.has_video is None
+    assert info.duration_s == pytest.approx(1.0, abs=0.15)
