@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Mutation testing with mutmut over the modules that carry Tumar's promises.
+# Not part of the default test run; see tests/MUTATION.md for when and how to use it.
+#
+#   tests/mutation.sh                      every module below, one at a time
+#   tests/mutation.sh storage/keyslots.py  one module (or several)
+#
+# The package installs as `tumar.*` from top-level folders (setuptools package-dir), which
+# mutmut cannot map to import names, so each run works in a staging copy laid out as
+# `tumar/app`, `tumar/storage`, ... (TUMAR_MUTMUT_DIR, default .mutmut/ here, git-ignored).
+# Each module runs only against its relevant tests, under `nice -n 10`, one worker by default
+# (MUTMUT_JOBS), because the machines that run it are shared.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+stage="${TUMAR_MUTMUT_DIR:-$root/.mutmut}"
+python="${PYTHON:-$root/.venv/bin/python}"
+jobs="${MUTMUT_JOBS:-1}"
+
+# module -> the test files that exercise it
+tests_for() {
+  case "$1" in
+    storage/keyslots.py) echo tests/storage/test_keyslot_guarantees.py tests/storage/test_unlock_errors.py ;;
+    storage/kdf.py) echo tests/storage/test_kdf.py tests/storage/test_keyslot_guarantees.py ;;
+    storage/header.py) echo tests/storage/test_unlock_errors.py tests/storage/test_header_guarantees.py ;;
+    storage/audit.py) echo tests/storage/test_audit_chain_guarantees.py tests/storage/test_audit_tamper.py ;;
+    storage/canonical.py) echo tests/storage/test_audit_chain_guarantees.py ;;
+    storage/connection.py) echo tests/storage/test_storage_guarantees.py tests/storage/test_unlock_errors.py tests/storage/test_media_db_layout.py ;;
+    storage/derived.py) echo tests/storage/test_repository.py tests/app/test_service_guarantees.py tests/storage/test_derived_guarantees.py ;;
+    app/search_query.py) echo tests/app/test_search_exact.py tests/app/test_search_query_units.py ;;
+    app/media/importer.py) echo tests/app/test_media_import.py tests/app/test_media_bad_input.py ;;
+    app/hardening.py) echo tests/app/test_hardening.py tests/e2e/test_process_hardening.py ;;
+    *) echo "no test list for $1; add it to tests/mutation.sh" >&2; return 1 ;;
+  esac
+}
+
+modules=("$@")
+if [ ${#modules[@]} -eq 0 ]; then
+  modules=(storage/canonical.py storage/audit.py storage/derived.py app/search_query.py
+           app/media/importer.py app/hardening.py storage/kdf.py storage/keyslots.py
+           storage/header.py storage/connection.py)
+fi
+
+for module in "${modules[@]}"; do
+  tests="$(tests_for "$module")"
+  echo "== $module  (tests: $tests)"
+  rm -rf "$stage"
+  mkdir -p "$stage/tumar"
+  for pkg in app storage widgets resources; do
+    cp -r "$root/$pkg" "$stage/tumar/$pkg"
+  done
+  cp -r "$root/tests" "$stage/tests"
+  rm -rf "$stage/tests/__pycache__"
+  cp "$root/pyproject.toml" "$stage/pyproject.toml"
+  {
+    echo "[mutmut]"
+    echo "source_paths = tumar"
+    echo "only_mutate = tumar/$module"
+    echo "pytest_add_cli_args ="
+    echo "    -p"
+    echo "    no:cacheprovider"
+    echo "    -q"
+    echo "pytest_add_cli_args_test_selection ="
+    for t in $tests; do
+      [ -f "$root/$t" ] && echo "    $t"
+    done
+  } > "$stage/setup.cfg"
+  (
+    cd "$stage"
+    export TUMAR_KDF_PROFILE=fast QT_QPA_PLATFORM=offscreen
+    nice -n 10 "$python" -m mutmut run --max-children "$jobs" || true
+    "$python" -m mutmut results > results.txt 2>&1 || true
+  )
+  mkdir -p "$root/.mutmut-results"
+  name="$(echo "$module" | tr '/' '_')"
+  cp "$stage/results.txt" "$root/.mutmut-results/$name.txt"
+  echo "   survivors and counts: .mutmut-results/$name.txt"
+done
