@@ -53,6 +53,8 @@ def test_running_cli_has_no_core_dumps_and_is_not_dumpable(tmp_path: Path) -> No
     try:
         with open(fifo, "w") as writer:  # returns once main() has opened the FIFO
             assert core_limits(child.pid) == ["0", "0"]
+            status = Path(f"/proc/{child.pid}/status").read_text()
+            assert "\nUmask:\t0077\n" in status  # anything it writes is for this user only
             assert child.stdin is not None and child.stdout is not None
             child.stdin.write("report\n")
             child.stdin.flush()
