@@ -27,8 +27,8 @@ tests_for() {
     storage/canonical.py) echo tests/storage/test_audit_units.py \
       tests/storage/test_audit_chain_guarantees.py::test_canonical_json_is_sorted_compact_utf8 \
       tests/storage/test_audit_chain_guarantees.py::test_entry_hash_covers_every_field_and_the_previous_hash ;;
-    storage/connection.py) echo tests/storage/test_storage_guarantees.py tests/storage/test_unlock_errors.py tests/storage/test_media_db_layout.py ;;
-    storage/derived.py) echo tests/storage/test_repository.py tests/app/test_service_guarantees.py tests/storage/test_derived_guarantees.py ;;
+    storage/connection.py) echo tests/storage/test_connection_units.py tests/storage/test_storage_guarantees.py ;;
+    storage/derived.py) echo tests/storage/test_derived_guarantees.py ;;
     app/search_query.py) echo tests/app/test_search_exact.py tests/app/test_search_query_units.py ;;
     app/media/importer.py) echo tests/app/test_media_import.py tests/app/test_media_bad_input.py ;;
     app/hardening.py) echo tests/app/test_hardening.py tests/e2e/test_process_hardening.py ;;
