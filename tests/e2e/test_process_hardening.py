@@ -1,10 +1,12 @@
-"""A running `tumar` really is hardened: no core dumps, not dumpable (so not ptrace-able).
+"""A running `tumar` really is hardened: no core dumps, not dumpable (so not ptrace-able),
+and a private umask.
 
-The CLI entry point `main()` runs in a child process exactly as the `tumar` script runs it,
-and blocks reading its passphrase from a FIFO. Opening the FIFO's other end returns only
-once `main()` has opened it, i.e. after start-up hardening. While it waits, the core limit
-is read from /proc/PID/limits, and a watcher thread started before `main()` reports the
-process's dumpable flag (a process-wide property that /proc does not show to root).
+The CLI entry point `main()` runs in a child process exactly as the `tumar` script runs it;
+`tumar note add` reads the note from standard input before anything else. The child's
+stdin is wrapped so that its first read reports the process's dumpable flag and core limit
+(a process-wide state that /proc does not show to root) and then blocks on the real pipe:
+by then `main()` has run its start-up hardening. While it waits, the core limit and umask
+are also read from outside, in /proc/PID.
 """
 
 from __future__ import annotations
@@ -16,17 +18,23 @@ from pathlib import Path
 
 import pytest
 
-# A watcher thread waits for a line on stdin, then reports on the process it lives in.
 PRELUDE = """
-import resource, sys, threading
+import io, os, resource, sys
 from tumar.app.hardening import is_dumpable
 from tumar.app.cli.main import main
 
-def watch():
-    sys.stdin.readline()
-    print("dumpable", is_dumpable(), "core", resource.getrlimit(resource.RLIMIT_CORE), flush=True)
+class ReportingStdin(io.RawIOBase):
+    reported = False
+    def readable(self):
+        return True
+    def readinto(self, buffer):
+        if not self.reported:
+            self.reported = True
+            core = resource.getrlimit(resource.RLIMIT_CORE)
+            print("dumpable", is_dumpable(), "core", core, flush=True)
+        return os.readv(0, [buffer])
 
-threading.Thread(target=watch, daemon=True).start()
+sys.stdin = io.TextIOWrapper(io.BufferedReader(ReportingStdin()), encoding="utf-8")
 sys.argv[0] = "tumar"
 sys.exit(main())
 """
@@ -41,26 +49,22 @@ def core_limits(pid: int) -> list[str]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and prctl are Linux's")
 def test_running_cli_has_no_core_dumps_and_is_not_dumpable(tmp_path: Path) -> None:
-    fifo = tmp_path / "passphrase"
-    os.mkfifo(fifo, 0o600)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TUMAR_")}
-    args = ["person", "list", "-a", str(tmp_path / "none.tumar"), "--passphrase-file", str(fifo)]
+    env["TUMAR_PASSPHRASE"] = "not used"
+    args = ["note", "add", "-a", str(tmp_path / "none.tumar"), "--case", "01900000"]
     child = subprocess.Popen(
         [sys.executable, "-c", PRELUDE, *args],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, env=env,
     )  # fmt: skip
     try:
-        with open(fifo, "w") as writer:  # returns once main() has opened the FIFO
-            assert core_limits(child.pid) == ["0", "0"]
-            status = Path(f"/proc/{child.pid}/status").read_text()
-            assert "\nUmask:\t0077\n" in status  # anything it writes is for this user only
-            assert child.stdin is not None and child.stdout is not None
-            child.stdin.write("report\n")
-            child.stdin.flush()
-            assert child.stdout.readline().strip() == "dumpable False core (0, 0)"
-            writer.write("some passphrase\n")
-        _out, err = child.communicate(timeout=60)
+        assert child.stdin is not None and child.stdout is not None
+        # returns once main() is reading the note, i.e. after start-up hardening
+        assert child.stdout.readline().strip() == "dumpable False core (0, 0)"
+        assert core_limits(child.pid) == ["0", "0"]
+        status = Path(f"/proc/{child.pid}/status").read_text()
+        assert "\nUmask:\t0077\n" in status  # anything it writes is for this user only
+        _out, err = child.communicate("a note\n", timeout=60)
     finally:
         if child.poll() is None:
             child.kill()
