@@ -76,9 +76,11 @@ def test_from_json_messages() -> None:
 
 
 def test_fast_params_salt_and_profiles() -> None:
-    assert kdf.fast_params() == KdfParams(memory_kib=65536, time_cost=1, parallelism=1)
+    assert kdf.fast_params() == KdfParams(memory_kib=65536, time_cost=1, parallelism=1,
+                                          profile="fast")  # fmt: skip
     assert kdf.fast_params().to_json() == {
         "name": "argon2id", "memory_kib": 65536, "time_cost": 1, "parallelism": 1,
+        "profile": "fast",
     }  # fmt: skip
     salts = {kdf.new_salt() for _ in range(3)}
     assert len(salts) == 3 and {len(s) for s in salts} == {16}
