@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-__all__ = ["fold_name", "name_key", "name_tokens", "similarity"]
+__all__ = ["fold_name", "name_key", "name_tokens", "similarity", "strip_patronymic"]
 
 # --- script tables ---------------------------------------------------------
 # Targets are already in the canonical spelling (j for ж, h for х, i for ы/і)
@@ -253,6 +253,12 @@ def _strip_suffix(token: str) -> str:
         if token.endswith(suffix) and len(token) - len(suffix) >= _MIN_STEM:
             return token[: -len(suffix)]
     return token
+
+
+def strip_patronymic(token: str) -> str:
+    """One folded word without its patronymic or gendered ending ("akanova" -> "akan");
+    used to redact a surname however it is declined."""
+    return _strip_suffix(token)
 
 
 def _skeleton(token: str) -> str:

@@ -14,6 +14,7 @@ from .migrations import (
     m0001_initial,
     m0002_media,
     m0003_search,
+    m0006_signing_identity,
     m0008_browse_indexes,
     media_m0001_chunks,
 )
@@ -22,6 +23,7 @@ ARCHIVE_MIGRATIONS: tuple[ModuleType, ...] = (
     m0001_initial,
     m0002_media,
     m0003_search,
+    m0006_signing_identity,
     m0008_browse_indexes,
 )
 MEDIA_MIGRATIONS: tuple[ModuleType, ...] = (media_m0001_chunks,)

@@ -18,6 +18,7 @@ from tumar.storage.errors import SearchIndexDamaged, TumarError
 
 from . import (
     archive_commands,
+    dossier_commands,
     media_commands,
     parser_records,
     salvage_commands,
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     search_commands.register(sub, common)
     tag_commands.register(sub, common)
     salvage_commands.register(sub, common)
+    dossier_commands.register(sub, common)
     return parser
 
 

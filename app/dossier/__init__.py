@@ -1,0 +1,1 @@
+"""Signed, consent-aware PDF dossiers and the archive signing identity."""
