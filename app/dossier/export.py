@@ -85,7 +85,7 @@ def export_job(archive: Archive, options: DossierOptions, out_path: Path) -> Job
                 ))  # fmt: skip
         seq, head = audit.head(archive.records_db)
         meta = ExportMeta(
-            exported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            exported_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             archive_id=archive.archive_id,
             replica_id=archive.replica_id,
             organisation=ident.organisation,

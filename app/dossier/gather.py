@@ -120,10 +120,12 @@ class _Gatherer:
         for t in testimonies:
             ok, reason = _testimony_rule(t, opts)
             (included if ok else excluded).append((t, reason))
+            if not ok:
+                continue  # naming someone whose testimony is withheld would reveal it
             if t.witness_id not in people:
                 people[t.witness_id] = repo.get(Person, t.witness_id, include_deleted=True)
             roles.setdefault(t.witness_id, [])
-            if "witness" not in roles[t.witness_id] and ok:
+            if "witness" not in roles[t.witness_id]:
                 roles[t.witness_id].append("witness")
         if opts.person_id:
             keep = {opts.person_id} | {t.witness_id for t, _ in included}

@@ -41,6 +41,7 @@ class _Token:
     fold: str
     han: bool
     head: str = ""  # the fold of the part before an apostrophe ("Akanova's" -> "akanova")
+    head_end: int = 0  # where that part ends in the text
 
 
 def tokens(text: str) -> list[_Token]:
@@ -64,7 +65,7 @@ def tokens(text: str) -> list[_Token]:
         if folded:
             cut = next((k for k, c in enumerate(word) if c in _JOINERS), len(word))
             head = fold_name(word[:cut]) if cut < len(word) else folded
-            out.append(_Token(i, j, folded, False, head))
+            out.append(_Token(i, j, folded, False, head, i + cut))
         i = j
     return out
 
@@ -103,13 +104,20 @@ class Anonymiser:
     def active(self) -> bool:
         return bool(self._people)
 
-    def _owner(self, tok: _Token) -> int | None:
+    @staticmethod
+    def _matches(fold: str, person: _Protected) -> bool:
+        return fold in person.words or strip_patronymic(fold) in person.stems
+
+    def _owner(self, tok: _Token) -> tuple[int, bool] | None:
+        """Whose name this single word is, and whether only its part before an apostrophe
+        matched ("Akan's": the name is replaced, the "'s" kept)."""
         if tok.han or len(tok.fold) < _MIN_SINGLE:
             return None
         for index, person in enumerate(self._people):
-            for fold in {tok.fold, tok.head} - {""}:
-                if fold in person.words or strip_patronymic(fold) in person.stems:
-                    return index
+            if self._matches(tok.fold, person):
+                return index, False
+            if tok.head and tok.head != tok.fold and self._matches(tok.head, person):
+                return index, True
         return None
 
     def redact(self, text: str) -> str:
@@ -125,12 +133,18 @@ class Anonymiser:
                     if owner[i] is None and tuple(folds[i : i + size]) == run:
                         for k in range(i, i + size):
                             owner[k] = index
+        ends = [t.end for t in toks]
         for i, tok in enumerate(toks):
             if owner[i] is None:
-                owner[i] = self._owner(tok)
-        return self._rewrite(text, toks, owner)
+                found = self._owner(tok)
+                if found is not None:
+                    owner[i] = found[0]
+                    ends[i] = tok.head_end if found[1] else tok.end
+        return self._rewrite(text, toks, owner, ends)
 
-    def _rewrite(self, text: str, toks: list[_Token], owner: list[int | None]) -> str:
+    def _rewrite(
+        self, text: str, toks: list[_Token], owner: list[int | None], ends: list[int]
+    ) -> str:
         """Adjacent words of one person (joined only by spaces, hyphens or a middle dot)
         become one label: "Қайша Ақанқызы" -> "Witness A", not "Witness A Witness A"."""
         pieces: list[str] = []
@@ -145,12 +159,13 @@ class Anonymiser:
             while (
                 j + 1 < len(toks)
                 and owner[j + 1] == who
+                and ends[j] == toks[j].end
                 and text[toks[j].end : toks[j + 1].start].strip(" -‐·・\u00a0") == ""
             ):
                 j += 1
             pieces.append(text[pos : toks[i].start])
             pieces.append(self._people[who].label)
-            pos = toks[j].end
+            pos = ends[j]
             i = j + 1
         pieces.append(text[pos:])
         return "".join(pieces)

@@ -20,12 +20,13 @@ import re
 from importlib import resources
 from xml.sax.saxutils import escape
 
-from bidi import get_base_level
+from bidi import get_base_level, get_display
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
+from reportlab.platypus import paragraph as rl_paragraph
 
 SANS, SANS_BOLD = "TumarSans", "TumarSans-Bold"
 ARABIC, ARABIC_BOLD = "TumarArabic", "TumarArabic-Bold"
@@ -49,6 +50,38 @@ _RUN = re.compile(
     rf"|(?P<han>[{_HAN_CHARS}]+)"
 )
 _ARABIC_LETTER = re.compile(f"[{_ARABIC_CHARS}]")
+_ARABIC_WORD = re.compile(f"[{_ARABIC_CHARS}]+")
+
+
+def _shape_by_font(word: list, *args: object, **kwargs: object) -> list:
+    """ReportLab shapes a whole word with its first run's font, so "(伊宁市)" or "كەتتىم."
+    would be shaped with Noto Sans and come out as empty boxes. Shape each run of one font
+    on its own and join the pieces (a word's runs are drawn one after another anyway)."""
+    if isinstance(word, ttfonts.ShapedFragWord):
+        return word
+    frags = word[1:]
+    if any(hasattr(f, "cbDefn") for f, _ in frags) or len({f.fontName for f, _ in frags}) < 2:
+        return _REPORTLAB_SHAPE(word, *args, **kwargs)
+    groups: list[list] = []
+    for frag, text in frags:
+        if groups and groups[-1][0][0].fontName == frag.fontName:
+            groups[-1].append((frag, text))
+        else:
+            groups.append([(frag, text)])
+    total = 0.0
+    pieces: list = []
+    shaped = False
+    for group in groups:
+        width = sum(pdfmetrics.stringWidth(t, f.fontName, f.fontSize) for f, t in group)
+        result = _REPORTLAB_SHAPE([width, *group], *args, **kwargs)
+        shaped = shaped or isinstance(result, ttfonts.ShapedFragWord)
+        total += result[0]
+        pieces.extend(result[1:])
+    cls = ttfonts.makeShapedFragWord(word) if shaped else word.__class__
+    return cls([total, *pieces])
+
+
+_REPORTLAB_SHAPE = ttfonts.shapeFragWord
 
 
 @functools.cache
@@ -57,7 +90,8 @@ def register_fonts() -> None:
     folder = resources.files("tumar.resources").joinpath("fonts")
     for name, file_name in _FILES.items():
         with resources.as_file(folder.joinpath(file_name)) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path), shapable=name != CJK))
+            pdfmetrics.registerFont(TTFont(name, str(path), shapable=True))
+    rl_paragraph.shapeFragWord = _shape_by_font  # see _shape_by_font
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS,
                                   boldItalic=SANS_BOLD)  # fmt: skip
 
@@ -71,27 +105,34 @@ def is_rtl(text: str) -> bool:
     return has_arabic(text) and get_base_level(text) == 1
 
 
-def _visual_words(run: str) -> str:
-    """An Arabic run's words in visual (left-to-right drawing) order; HarfBuzz lays out the
-    letters of each word, so only the word order changes."""
-    return " ".join(reversed(run.split()))
+def visual(line: str, rtl: bool = False) -> str:
+    """One line in drawing order (UAX #9 via python-bidi), except that each Arabic word keeps
+    its letters in logical order: HarfBuzz joins and lays out a word's letters itself."""
+    if not has_arabic(line):
+        return line
+    drawn = get_display(line, base_dir="R" if rtl else "L")
+    return _ARABIC_WORD.sub(lambda m: m.group(0)[::-1], drawn)
 
 
-def markup(text: str, bold: bool = False) -> str:
-    """ReportLab paragraph markup for plain text: XML-escaped, fonts per script, line breaks
-    kept, Arabic runs in visual order."""
+def markup(text: str, bold: bool = False, rtl: bool = False) -> str:
+    """ReportLab paragraph markup for plain text: lines in drawing order, XML-escaped, a
+    font per script run, line breaks kept."""
+    return "<br/>".join(_markup_line(visual(line, rtl), bold) for line in text.split("\n"))
+
+
+def _markup_line(text: str, bold: bool) -> str:
     out: list[str] = []
     pos = 0
     for match in _RUN.finditer(text):
         out.append(escape(text[pos : match.start()]))
         if match.group("ar"):
             font = ARABIC_BOLD if bold else ARABIC
-            out.append(f'<font name="{font}">{escape(_visual_words(match.group("ar")))}</font>')
+            out.append(f'<font name="{font}">{escape(match.group("ar"))}</font>')
         else:
             out.append(f'<font name="{CJK}">{escape(match.group("han"))}</font>')
         pos = match.end()
     out.append(escape(text[pos:]))
-    return "".join(out).replace("\n", "<br/>")
+    return "".join(out)
 
 
 def _shaped(style: ParagraphStyle) -> ParagraphStyle:
@@ -116,23 +157,38 @@ def _rtl_lines(text: str, style: ParagraphStyle, width: float) -> list[str]:
 
 
 def para(text: str, style: ParagraphStyle, width: float | None = None, bold: bool = False) -> list:
-    """Flowables for `text` in `style`: one Paragraph, or for a right-to-left paragraph one
-    right-aligned Paragraph per line (wrapped here, so lines stay in reading order)."""
+    """Flowables for `text` in `style`. Each line break starts a paragraph of its own, so a
+    testimony mixing a right-to-left and a left-to-right paragraph sets each its own way; a
+    right-to-left paragraph is wrapped here (logical order) and drawn one right-aligned line
+    at a time, so its lines stay in reading order."""
     if not has_arabic(text):
         return [Paragraph(markup(text, bold), style)]
     shaped = _shaped(style)
-    if not is_rtl(text) or width is None:
-        return [Paragraph(markup(text, bold), shaped)]
     rtl = ParagraphStyle(f"{style.name}-rtl", parent=shaped, alignment=TA_RIGHT, spaceAfter=0,
                          spaceBefore=0)  # fmt: skip
-    lines = _rtl_lines(text, style, width)
-    flow = [Paragraph(markup(line, bold) or "&nbsp;", rtl) for line in lines]
-    if flow:
-        last = ParagraphStyle(f"{style.name}-rtl-last", parent=rtl, spaceAfter=style.spaceAfter)
-        flow[-1] = Paragraph(markup(lines[-1], bold) or "&nbsp;", last)
+    flow: list = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if block:
+            flow.append(Paragraph(markup("\n".join(block), bold), shaped))
+            block.clear()
+
+    for line in text.split("\n"):
+        if width is None or not is_rtl(line):
+            block.append(line)
+            continue
+        flush()
+        flow += [Paragraph(markup(part, bold, rtl=True) or "&nbsp;", rtl)
+                 for part in _rtl_lines(line, style, width)]  # fmt: skip
+    flush()
     return flow
 
 
 def cell(text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
     """One Paragraph for a table cell (short text: names, places, labels)."""
-    return Paragraph(markup(text, bold), _shaped(style) if has_arabic(text) else style)
+    if not has_arabic(text):
+        return Paragraph(markup(text, bold), style)
+    if is_rtl(text) and "\n" not in text:
+        return Paragraph(markup(text, bold, rtl=True), _shaped(style))
+    return Paragraph(markup(text, bold), _shaped(style))
