@@ -156,3 +156,8 @@ class ExportMeta:
     audit_seq: int
     audit_head: str
     version: str
+
+    @property
+    def exported_display(self) -> str:
+        """ "2026-11-27 09:48:43 UTC": the export time as a reader expects to see it."""
+        return f"{self.exported_at.replace('T', ' ').rstrip('Z')} UTC"

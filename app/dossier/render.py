@@ -147,7 +147,7 @@ def render_stamp(meta: ExportMeta, lab: Labels) -> bytes:
     c.setFont(SANS, 7.5)
     c.drawString(10, h - 43, format_fingerprint(meta.fingerprint))
     c.setFont(SANS, 8)
-    c.drawString(10, h - 57, f"{lab['exported']}: {meta.exported_at.replace('T', ' ').rstrip('Z')} UTC · {lab['archive']}: "
+    c.drawString(10, h - 57, f"{lab['exported']}: {meta.exported_display} · {lab['archive']}: "
                  f"{meta.archive_id}")  # fmt: skip
     c.setFillColor(MUTED)
     c.drawString(10, h - 70, lab["signature_box"])

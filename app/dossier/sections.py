@@ -87,7 +87,7 @@ def cover(c: DossierContent, meta: ExportMeta, st: Styles, lab: Labels) -> list[
     rows = [
         (lab["court"], c.court), (lab["jurisdiction"], c.jurisdiction),
         (lab["status"], c.case_status), (lab["scope"], scope),
-        (lab["exported"], f"{meta.exported_at.replace('T', ' ').rstrip('Z')} UTC"), (lab["archive_id"], meta.archive_id),
+        (lab["exported"], f"{meta.exported_display}"), (lab["archive_id"], meta.archive_id),
         (lab["signer"], meta.organisation),
         (lab["fingerprint"], format_fingerprint(meta.fingerprint)),
         (lab["audit_head"], f"#{meta.audit_seq} · {meta.audit_head}"),
