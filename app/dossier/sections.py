@@ -184,7 +184,9 @@ def testimony(
     t: TestimonyEntry, index: int, photos: dict[str, DerivedPhoto], st: Styles, lab: Labels,
     location: bool,
 ) -> list[Flowable]:  # fmt: skip
-    title = f"{index}. {t.witness} — {_when(t.recorded_at, lab)}"
+    title = f"{index}. {t.witness}"
+    if t.recorded_at:
+        title += f" — {_when(t.recorded_at, lab)}"
     flow: list[Flowable] = [CondPageBreak(60 * mm), Heading(title, st.h2, 1, f"t{index}")]
     consent = lab.consent(t.consent_scope)
     if t.consent_date:

@@ -18,7 +18,13 @@ from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemd
 from pyhanko.pdf_utils import embed, generic
 from pyhanko.pdf_utils.content import ImportedPdfPage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.layout import BoxConstraints
+from pyhanko.pdf_utils.layout import (
+    AxisAlignment,
+    BoxConstraints,
+    InnerScaling,
+    Margins,
+    SimpleBoxLayoutRule,
+)
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.stamp import StaticStampStyle
@@ -98,7 +104,17 @@ def sign(
     pdf_signer = signers.PdfSigner(
         meta,
         signer=_signer(identity),
-        stamp_style=StaticStampStyle(background=_StampPage(stamp_pdf), border_width=0),
+        stamp_style=StaticStampStyle(
+            background=_StampPage(stamp_pdf),
+            border_width=0,
+            background_opacity=1.0,
+            background_layout=SimpleBoxLayoutRule(
+                x_align=AxisAlignment.ALIGN_MIN,
+                y_align=AxisAlignment.ALIGN_MIN,
+                margins=Margins(0, 0, 0, 0),
+                inner_content_scaling=InnerScaling.STRETCH_TO_FIT,
+            ),
+        ),
         new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=0, box=box),
     )
     pdf_signer.sign_pdf(writer, output=out)
