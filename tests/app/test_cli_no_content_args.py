@@ -36,6 +36,11 @@ ALLOWED = {
     "event": "event id",
     "note": "note id",
     "witness": "person id",
+    "out": "path of the new dossier PDF",
+    "cert": "path to write the signing certificate to",
+    "p12": "path of a PKCS#12 file",
+    "password_file": "path (the PKCS#12 password itself is never an argument)",
+    "organisation_file": "path of a file holding the organisation name",
 }
 
 
