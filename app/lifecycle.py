@@ -29,8 +29,17 @@ def kdf_params() -> KdfParams:
 
 
 def create_archive(folder: Path, passphrase: str) -> tuple[Archive, str]:
-    """Returns the open archive and its recovery code (to be shown once, then forgotten)."""
-    return Archive.create(Path(folder), passphrase, kdf_params())
+    """Returns the open archive and its recovery code (to be shown once, then forgotten).
+    The archive's signing identity for dossiers is made here too (a few milliseconds)."""
+    from .dossier import identity  # lazily: the CLI's other commands never need it
+
+    archive, code = Archive.create(Path(folder), passphrase, kdf_params())
+    try:
+        identity.create(archive)
+    except BaseException:
+        archive.close()
+        raise
+    return archive, code
 
 
 def open_archive(folder: Path, secret: str) -> Archive:

@@ -27,12 +27,29 @@ class StoredIdentity:
 _COLUMNS = "id, created_at, source, organisation, key_pem, cert_pem, chain_pem, fingerprint"
 
 
+def _ensure_table(conn: Connection) -> None:
+    """Archives created while schema 8 existed but 6 did not yet (migration numbers were
+    reserved per issue, landing out of order) skipped migration 6; make its table here.
+    Idempotent, and the same statements as the migration."""
+    from .migrations.m0006_signing_identity import STATEMENTS
+
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signing_identity'"
+    ).fetchone()
+    if not exists:
+        with transaction(conn):
+            for statement in STATEMENTS:
+                conn.execute(statement)
+
+
 def active(conn: Connection) -> StoredIdentity | None:
+    _ensure_table(conn)
     row = conn.execute(f"SELECT {_COLUMNS} FROM signing_identity WHERE active = 1").fetchone()
     return StoredIdentity(*row) if row else None
 
 
 def count(conn: Connection) -> int:
+    _ensure_table(conn)
     return int(conn.execute("SELECT count(*) FROM signing_identity").fetchone()[0])
 
 
@@ -47,6 +64,7 @@ def replace_active(
     fingerprint: str,
 ) -> StoredIdentity:
     """Make a new identity the active one; the previous one is kept, inactive."""
+    _ensure_table(conn)
     created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with transaction(conn):
         conn.execute("UPDATE signing_identity SET active = 0 WHERE active = 1")

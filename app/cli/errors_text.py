@@ -21,7 +21,8 @@ DAMAGE_ADVICE = (
 #: argument names that hold paths: any bytes are fine there (the OS takes them as they are)
 PATH_ARGUMENTS = {
     "archive", "path", "target", "archive_path", "paths", "dest", "file", "damaged", "new",
-    "passphrase_file", "new_passphrase_file",
+    "passphrase_file", "new_passphrase_file", "out", "cert", "p12", "password_file",
+    "organisation_file",
 }  # fmt: skip
 
 

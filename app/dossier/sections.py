@@ -174,7 +174,10 @@ def photo_block(
              f"{lab['sha_original']}: {m.sha256}"]  # fmt: skip
     if location and m.has_gps and m.gps_lat is not None and m.gps_lon is not None:
         facts.append(f"{lab['location']}: {m.gps_lat:.6f}, {m.gps_lon:.6f}")
-    facts.append(lab["derived_gps"] if location else lab["derived"])
+    if derived is not None:
+        facts.append(lab["derived_gps"] if location else lab["derived"])
+    else:
+        facts.append(f"{lab['media_other']}: {m.mime}, {m.size} B")
     parts.append(cell("\n".join(facts), st.small))
     parts.append(Spacer(1, 5 * mm))
     return KeepTogether(parts)

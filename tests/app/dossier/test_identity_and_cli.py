@@ -162,3 +162,23 @@ def test_unknown_language_is_refused(fx: Fixture, tmp_path: Path) -> None:
         export_job(archive, DossierOptions(fx.case_id, lang="de"), tmp_path / "x.pdf")(
             lambda *a: None, CancelToken()
         )
+
+
+def test_an_archive_that_skipped_migration_6_still_gets_an_identity(tmp_path: Path) -> None:
+    """Schema 8 landed before 6: archives made in between have no signing_identity table."""
+    from tumar.storage.kdf import fast_params
+
+    archive, _ = Archive.create(tmp_path / "a.tumar", PASSPHRASE, fast_params())
+    with archive:
+        archive.records_db.execute("DROP TABLE signing_identity")
+        made = identity.ensure(archive)
+        assert identity.ensure(archive).fingerprint == made.fingerprint
+
+
+def test_init_makes_the_identity(tmp_path: Path, fast_kdf: object) -> None:
+    from tumar.app import lifecycle
+
+    archive, _ = lifecycle.create_archive(tmp_path / "new.tumar", "a long enough passphrase ok")
+    with archive:
+        made = identity.current(archive)
+        assert made is not None and made.source == "generated"
