@@ -75,7 +75,9 @@ _SPECS: dict[str, _Spec] = {
     "person": _Spec(
         source="person r",
         title="r.display_name",
-        subtitle="coalesce(r.birth_date, '')",
+        # the person's other spellings: what a reader scanning the list recognises them by
+        subtitle="coalesce((SELECT group_concat(n.name, ' · ') FROM person_name n"
+        " WHERE n.person_id = r.id AND n.deleted = 0 AND n.name <> r.display_name), '')",
         date="r.birth_date",
         status="''",
         flag="r.risk_flags NOT IN ('[]', '')",

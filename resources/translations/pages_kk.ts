@@ -236,6 +236,10 @@
         <translation>Tumar тек жұптарды ұсынады: екі түрлі адамның аты бірдей болуы мүмкін. Оларды салыстырып, сенімді болғанда ғана біріктіріңіз.</translation>
     </message>
     <message>
+        <source>No likely duplicates right now. Names are compared across scripts and spellings each time this page opens.</source>
+        <translation>Қазір ықтимал қайталанулар жоқ. Бұл бет ашылған сайын есімдер барлық жазу мен емле бойынша салыстырылады.</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
@@ -262,10 +266,6 @@
     <message>
         <source>Merge…</source>
         <translation>Біріктіру…</translation>
-    </message>
-    <message>
-        <source>No likely duplicates right now.</source>
-        <translation>Қазір ықтимал қайталанулар жоқ.</translation>
     </message>
     <message>
         <source>Display name</source>

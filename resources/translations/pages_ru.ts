@@ -236,6 +236,10 @@
         <translation>Tumar только предлагает пары: у двух разных людей может быть одно имя. Сравните их и объединяйте, только если уверены.</translation>
     </message>
     <message>
+        <source>No likely duplicates right now. Names are compared across scripts and spellings each time this page opens.</source>
+        <translation>Сейчас вероятных дубликатов нет. Имена сравниваются во всех письменностях и написаниях каждый раз, когда открывается эта страница.</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
@@ -262,10 +266,6 @@
     <message>
         <source>Merge…</source>
         <translation>Объединить…</translation>
-    </message>
-    <message>
-        <source>No likely duplicates right now.</source>
-        <translation>Сейчас вероятных дубликатов нет.</translation>
     </message>
     <message>
         <source>Display name</source>

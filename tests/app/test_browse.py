@@ -194,3 +194,17 @@ def test_deadline_board_groups_overdue_this_week_later(new_archive: Archive) -> 
     assert [d.days_left for d in result.this_week] == [2]
     assert [d.event.date for d in result.later] == ["2026-12-05", "2027-03"]
     assert result.due_soon == 3
+
+
+def test_people_rows_show_and_filter_by_other_spellings(new_archive: Archive) -> None:
+    people.add_person(
+        new_archive, "Qaisha Aqan", names=[people.NameInput("Қайша Ақан", "Cyrl", "legal")]
+    )
+    people.add_person(new_archive, "Someone Else")
+    request = browse.ListRequest("person", sort="name", descending=False)
+    rows = browse.list_page(new_archive, request)
+    assert [(r.title, r.subtitle) for r in rows] == [
+        ("Qaisha Aqan", "Қайша Ақан"), ("Someone Else", ""),
+    ]  # fmt: skip
+    by_cyrillic = browse.ListRequest("person", filters=ListFilter(text="Қайша"))
+    assert [r.title for r in browse.list_page(new_archive, by_cyrillic)] == ["Qaisha Aqan"]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -80,7 +81,14 @@ class DuplicatesPage(Page):
         layout.setContentsMargins(18, 14, 18, 12)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addWidget(split, 1)
+        self.none_found = QLabel()
+        self.none_found.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.none_found.setWordWrap(True)
+        self.none_found.setEnabled(False)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.none_found)
+        self.body.addWidget(split)
+        layout.addWidget(self.body, 1)
         self._set_enabled(False)
         self._set_texts()
 
@@ -93,6 +101,12 @@ class DuplicatesPage(Page):
             )
         )
         self.pairs.setAccessibleName(self.tr("Possible duplicates"))
+        self.none_found.setText(
+            self.tr(
+                "No likely duplicates right now. Names are compared across scripts and "
+                "spellings each time this page opens."
+            )
+        )
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Field"),
@@ -123,14 +137,16 @@ class DuplicatesPage(Page):
         for candidate in duplicates.find_duplicates(self.session.archive):
             text = f"{candidate.keep.display_name}  ↔  {candidate.drop.display_name}"
             item = QListWidgetItem(text)
+            item.setTextAlignment(alignment(text))
             item.setData(PAIR_ROLE, (candidate.keep.id, candidate.drop.id, candidate.reason))
             item.setToolTip(candidate.reason)
             self.pairs.addItem(item)
         if self.pairs.count():
+            self.body.setCurrentIndex(1)
             self.pairs.setCurrentRow(0)
         else:
             self._clear_detail()
-            self.reason.setText(self.tr("No likely duplicates right now."))
+            self.body.setCurrentIndex(0)
 
     def _clear_detail(self) -> None:
         self.preview = None

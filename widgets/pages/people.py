@@ -39,7 +39,7 @@ class PeoplePage(ListDetailPage):
         return (self.tr("At risk"), QColor("#b3261e")) if row.flag else None
 
     def side(self, row: browse.ListRow) -> str:
-        return row.date or ""
+        return reading(row.date, ui_language()) if row.date else ""
 
     def make_detail(self) -> DetailView:
         view = DetailView()

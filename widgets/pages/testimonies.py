@@ -62,7 +62,7 @@ class TestimoniesPage(ListDetailPage):
         return labels.consent(row.status), QColor(CONSENT_COLOURS.get(row.status, "#6d6d6d"))
 
     def side(self, row: browse.ListRow) -> str:
-        return row.date or ""
+        return reading(row.date, ui_language()) if row.date else ""
 
     def make_detail(self) -> DetailView:
         view = DetailView()
