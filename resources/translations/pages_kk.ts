@@ -115,6 +115,10 @@
         <translation>Жазба қосу</translation>
     </message>
     <message>
+        <source>Dossier…</source>
+        <translation>Досье…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Өзгерістер тарихы</translation>
     </message>

@@ -115,6 +115,10 @@
         <translation>Добавить заметку</translation>
     </message>
     <message>
+        <source>Dossier…</source>
+        <translation>Досье…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>История изменений</translation>
     </message>

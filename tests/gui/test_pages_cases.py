@@ -65,6 +65,10 @@ def test_case_with_future_event_appears_in_deadlines(qtbot, session_factory, sho
     assert "Aiman Umarova" in page.detail.text()
     assert "Ask the court for the hearing file." in page.detail.text()
     shot(page, "pages_cases")
+    cases.add_case(session.archive, "Another case")  # listed first in the dialog
+    dossier = page.open_dossier()
+    assert dossier.case_box.currentData() == case.id
+    dossier.reject()
 
     deadlines = DeadlinesPage(session)
     qtbot.addWidget(deadlines)
@@ -80,6 +84,7 @@ def test_case_with_future_event_appears_in_deadlines(qtbot, session_factory, sho
     timeline.resize(900, 500)
     timeline.show()
     timeline.refresh()
+    timeline.show_record("case", case.id)
     assert [r.date_text for r in timeline.view.rows][0] != ""
     uncertain = timeline.view.rows[0]
     assert uncertain.lower == dt.date(2019, 10, 1) and uncertain.upper == dt.date(2019, 10, 31)

@@ -59,6 +59,7 @@ class CasesPage(ListDetailPage):
         view.add_action(lambda: self.tr("Edit"), lambda: self.edit("case", self._current_id))
         view.add_action(lambda: self.tr("Add event"), lambda: self.edit("event", None))
         view.add_action(lambda: self.tr("Add note"), lambda: self.edit("note", None))
+        view.add_action(lambda: self.tr("Dossier…"), self.open_dossier)
         view.add_action(lambda: self.tr("History"), self._history)
         view.link_clicked.connect(self._link)
         return view
@@ -77,6 +78,17 @@ class CasesPage(ListDetailPage):
         if kind == "event":
             return repo.get(Event, record_id, include_deleted=True).case_id
         return None
+
+    def open_dossier(self):
+        """The signed-dossier dialog (widgets/dialogs), with this case already chosen."""
+        from tumar.widgets.dialogs.dossier_dialog import DossierDialog
+
+        dialog = DossierDialog(self.session, self)
+        index = dialog.case_box.findData(self._current_id)
+        if index >= 0:
+            dialog.case_box.setCurrentIndex(index)
+        dialog.open()
+        return dialog
 
     def _history(self) -> None:
         if self._current_id:
