@@ -161,7 +161,10 @@ the end of the run: {result["load"]:.1f} on {os.cpu_count()} CPUs).
   hashlib and Pillow release it during their work, and progress reaches the GUI as at most
   ~20 queued signals a second (`widgets/jobs.py`).
 - The machine is shared by several processes, so a stall may also be another process
-  holding the CPU; the worst case is reported as measured.
+  holding the CPU; the worst case is reported as measured. Worker threads run 5 nice levels
+  below the GUI thread and the interpreter's switch interval is 1 ms while a runner exists
+  (`widgets/jobs.py`); on this machine, loaded by several test suites, that did not bring
+  the worst stall under 50 ms. Not yet measured on an idle machine.
 """
 
 

@@ -9,7 +9,9 @@ never a traceback. Tests pass `synchronous=True` to run jobs inline and determin
 from __future__ import annotations
 
 import itertools
+import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -23,6 +25,22 @@ T = TypeVar("T")
 
 _Callbacks = tuple[Callable[[Any], None] | None, Callable[[str], None] | None]
 PROGRESS_INTERVAL_S = 0.05  # a job may report per item; the GUI needs ~20 updates a second
+BACKGROUND_NICE = 5  # worker threads yield the CPU to the GUI thread (Linux: per-thread nice)
+SWITCH_INTERVAL_S = 0.001  # how soon a busy worker hands the GIL back to the GUI thread
+_lowered = threading.local()
+
+
+def _lower_this_thread() -> None:
+    """Make the calling worker thread (and threads it starts) nicer than the GUI thread, so
+    on a busy machine the event loop still gets the CPU first. Linux only; best effort."""
+    if getattr(_lowered, "done", False) or not sys.platform.startswith("linux"):
+        return
+    _lowered.done = True
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + BACKGROUND_NICE)
+    except (OSError, AttributeError):
+        pass
 
 
 class JobHandle:
@@ -72,6 +90,8 @@ class JobRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._pool = QThreadPool(self)
+        if not synchronous and sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
         self._ids = itertools.count(1)
         self._handles: dict[int, JobHandle] = {}
         self._callbacks: dict[int, _Callbacks] = {}
@@ -130,6 +150,8 @@ class JobRunner(QObject):
                 bridge.progress.emit(handle.job_id, int(done), int(total), str(text))
 
         def body() -> None:
+            if not self.synchronous:
+                _lower_this_thread()
             try:
                 result = job(progress, handle.token)
             except JobCancelled:
