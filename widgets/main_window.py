@@ -152,7 +152,10 @@ class TumarWindow(QMainWindow):
         menu = self.archive_menu
         menu.clear()
         menu.addAction(self.verify_action)
-        for title, factory in extra_dialogs():
+        known = {"dossier": self.tr("Signed dossier…"), "backup": self.tr("Backup…"),
+                 "restore": self.tr("Restore from a backup…"), "sync": self.tr("Sync…"),
+                 "team": self.tr("Team members…")}  # fmt: skip
+        for title, factory in extra_dialogs(known):
             action = menu.addAction(title)
             action.setEnabled(self.session is not None)
             action.triggered.connect(lambda _c=False, f=factory: self._open_dialog(f))
@@ -333,7 +336,7 @@ class TumarWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def extra_dialogs() -> list[tuple[str, object]]:
+def extra_dialogs(known: dict[str, str] | None = None) -> list[tuple[str, object]]:
     """(menu title, factory) for each widgets/dialogs/<name>_dialog.py that offers a
     QDialog taking (session, parent). A module may set MENU_TITLE (a callable returning the
     translated title); otherwise the file name is used."""
@@ -355,8 +358,10 @@ def extra_dialogs() -> list[tuple[str, object]]:
         if not classes:
             continue
         title_fn = getattr(module, "MENU_TITLE", None)
-        title = title_fn() if callable(title_fn) else info.name[: -len("_dialog")]
-        if not callable(title_fn):
-            title = title.replace("_", " ").capitalize() + "…"
+        stem = info.name[: -len("_dialog")]
+        if callable(title_fn):
+            title = title_fn()
+        else:
+            title = (known or {}).get(stem) or stem.replace("_", " ").capitalize() + "…"
         found.append((title, classes[0]))
     return found

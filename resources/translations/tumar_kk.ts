@@ -468,6 +468,26 @@
 <context>
     <name>TumarWindow</name>
     <message>
+        <source>Signed dossier…</source>
+        <translation>Қол қойылған досье…</translation>
+    </message>
+    <message>
+        <source>Backup…</source>
+        <translation>Сақтық көшірме…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Сақтық көшірмеден қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>Sync…</source>
+        <translation>Синхрондау…</translation>
+    </message>
+    <message>
+        <source>Team members…</source>
+        <translation>Топ мүшелері…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>

@@ -469,6 +469,26 @@
 <context>
     <name>TumarWindow</name>
     <message>
+        <source>Signed dossier…</source>
+        <translation>Подписанное досье…</translation>
+    </message>
+    <message>
+        <source>Backup…</source>
+        <translation>Резервная копия…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>Sync…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Team members…</source>
+        <translation>Участники команды…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>

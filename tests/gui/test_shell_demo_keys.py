@@ -96,3 +96,16 @@ def test_start_screens_have_names_and_a_sensible_tab_order(kit) -> None:
     flow.open_folder(kit.new_archive())
     assert _unnamed(flow.unlock) == []
     assert _tab(flow.unlock.field) is flow.unlock.unlock_button
+
+
+def test_archive_menu_lists_other_helpers_dialogs(kit) -> None:
+    from tumar.widgets.main_window import extra_dialogs
+
+    kit.unlock()
+    window = kit.window
+    window._fill_archive_menu()
+    titles = {a.text(): a for a in window.archive_menu.actions()}
+    found = extra_dialogs()
+    if any(cls.__name__ == "DossierDialog" for _, cls in found):
+        assert "Signed dossier…" in titles and titles["Signed dossier…"].isEnabled()
+    assert "Verify" in titles and "Settings…" in titles
