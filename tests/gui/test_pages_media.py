@@ -112,3 +112,23 @@ def test_export_a_copy_warns_first_and_strips_location(qtbot, session_factory, t
     qt_dialog_state = QSettings(QSettings.Scope.UserScope, "QtProject")
     assert qt_dialog_state.value("FileDialog/lastVisited") is None  # where it went: forgotten
     assert qt_dialog_state.value("FileDialog/history") is None
+
+
+def test_dropping_files_on_the_page_imports_them(qtbot, session_factory) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    session = session_factory()
+    page = MediaPage(session)
+    qtbot.addWidget(page)
+    page.refresh()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(PHOTOS / "orientation" / "landscape_3.jpg"))])
+    event = QDropEvent(
+        QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    page.dropEvent(event)
+    assert page.import_dialog is not None and len(page.import_dialog.report.imported) == 1
+    assert [m.original_name for m in session.archive.repo.find(Media)] == ["landscape_3.jpg"]
+    assert page.model.rowCount() == 1

@@ -69,7 +69,10 @@ class Editor(QWidget):
         head.addWidget(self.dot)
         head.addStretch(1)
         self.form_host = QWidget()
-        self.form = QFormLayout(self.form_host)
+        outer = QVBoxLayout(self.form_host)  # the stretch keeps rows at their natural height
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        outer.addStretch(1)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setVerticalSpacing(10)
