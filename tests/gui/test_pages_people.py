@@ -95,3 +95,22 @@ def test_history_of_a_person_newest_first(qtbot, session_factory, shot) -> None:
     assert text.index("1988~") < text.index("Kaster Musakhan")  # change above creation
     assert "1989~" in text
     shot(dialog, "pages_history")
+
+
+def test_copy_name_goes_through_the_sensitive_clipboard(qtbot, session_factory) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from tumar.widgets.clipboard import clear_sensitive
+
+    session = session_factory()
+    person = people.add_person(session.archive, "Қайша Ақан").person
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show_record("person", person.id)
+    page._copy_name()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == "Қайша Ақан"
+    assert "x-kde-passwordManagerHint" in mime.formats()  # marked for clipboard managers
+    clear_sensitive()
+    assert QGuiApplication.clipboard().text() == ""
