@@ -57,6 +57,7 @@ for module in "${modules[@]}"; do
   {
     echo "[mutmut]"
     echo "source_paths = tumar"
+    echo "timeout_constant = 60"  # shared machines: a slow run is not a hang
     echo "only_mutate = tumar/$module"
     echo "pytest_add_cli_args ="
     echo "    -p"

@@ -4,6 +4,7 @@ message, fast enough for mutation testing (the CLI-level tamper tests live besid
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -52,6 +53,8 @@ def test_clean_chain_report(chain) -> None:
     )
     assert report.records == total == 4
     assert [e["action"] for e in entries] == ["create", "create", "create", "update", "create"]
+    for e in entries:  # UTC with its offset, to the millisecond: comparable across laptops
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", e["at"]), e["at"]
 
 
 def test_append_refuses_unknown_actions_and_links_to_the_head(chain) -> None:
