@@ -127,3 +127,19 @@ def test_records_changed_or_planted_or_history_rewritten(chain) -> None:
         f"kept version #{seq} of person {ids[1]} was changed outside Tumar"
     ]
     assert record_hash("person", changed) != record_hash("person", json.loads(data))
+
+
+def test_kept_version_of_a_record_the_chain_never_saw(chain) -> None:
+    """A version planted in the history for an id without any audit entry is named."""
+    archive, _ = chain
+    conn = archive.records_db
+    row = conn.execute("SELECT * FROM record_history LIMIT 1").fetchone()
+    ghost = "01900000-0000-7000-8000-00000000dead"
+    columns = [c for c in row.keys() if c != "seq"]
+    values = [ghost if c == "record_id" else row[c] for c in columns]
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT INTO record_history ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
+    cur = conn.execute(sql, values)
+    assert problems(archive) == [
+        f"kept version #{cur.lastrowid} of person {ghost} was changed outside Tumar"
+    ]
