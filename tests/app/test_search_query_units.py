@@ -96,3 +96,21 @@ def test_spelling_expression_for_full_names_only() -> None:
         '{title body keys} : ("ab" AND "cd") OR {title body keys} : ("ef" AND "gh")'
     )
     assert sq.spelling_expression(["single"]) is None and sq.spelling_expression([]) is None
+
+
+def test_survivors_of_the_first_mutation_run() -> None:
+    """Each line was a mutant that survived (tests/MUTATION.md)."""
+    # a lone quote before two words leaves them loose words, not a phrase
+    assert words('a "b c') == [(["a"], False, []), (["b"], False, []), (["c"], False, [])]
+    # the term keeps what was typed for it
+    assert [t.text for t in sq.parse('a "b c" d')] == ["a", "b c", "d"]
+    # private-use characters (names in fonts of their own) are word characters
+    assert words("\ue000\ue001") == [(["\ue000\ue001"], False, [])]
+    # three letters are enough for a prefix match
+    assert sq.term_expression(sq.parse("abc")[0]) == (
+        '(({title body keys} : "abc"*) OR {nkeys} : "abc")'
+    )
+    # words joined by punctuation are separate words, not a phrase
+    assert sq.term_expression(sq.parse("ab-cd")[0]) == (
+        '(({title body keys} : ("ab" AND "cd")) OR {nkeys} : ("ab" AND "cd"))'
+    )
