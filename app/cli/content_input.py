@@ -72,6 +72,7 @@ def read_content(
     main_file: str | None = None,
     ask: Collection[str] | None = None,
     blank: str = "skip",
+    _data: object = None,
 ) -> dict[str, Value]:
     """The fields given, keyed by ``Field.key``; raises InvalidInput (one line) on bad input.
 
@@ -85,7 +86,9 @@ def read_content(
     stdin_used = False
     if from_file is not None:
         stdin_used = from_file == "-"
-        values = _parse_json(_read_source(from_file, "JSON"), by_key, from_file, what)
+        if _data is None:
+            _data = _load_json(_read_source(from_file, "JSON"), from_file, what)
+        values = _parse_object(_data, by_key, from_file, what)
     elif sys.stdin.isatty():
         from_main_file = main if main_file is not None else None
         asked = [f for f in fields if (ask is None or f.key in ask) and f.key != from_main_file]
@@ -101,6 +104,33 @@ def read_content(
         if f.required and not _given(values.get(f.key)):
             raise InvalidInput(_missing_message(f, what, main, from_file))
     return values
+
+
+def read_content_batch(
+    fields: Sequence[Field], from_file: str | None = None, *, what: str = "record", **kw: object
+) -> list[dict[str, Value]]:
+    """Like read_content, but `--from-file` may also hold a JSON array of objects: a scripted
+    batch, checked in full (every key, every required field) before the caller writes any.
+    Array items must carry every required field themselves (nothing comes from stdin)."""
+    if from_file is None:
+        return [read_content(fields, None, what=what, **kw)]  # type: ignore[arg-type]
+    data = _load_json(_read_source(from_file, "JSON"), from_file, what)
+    if not isinstance(data, list):
+        return [read_content(fields, from_file, what=what, _data=data, **kw)]  # type: ignore[arg-type]
+    if not data:
+        raise InvalidInput(f"The {what} JSON array is empty; nothing was changed")
+    if kw.get("main_file") is not None:
+        raise InvalidInput(f"With a JSON array, give each {what}'s text inside it, not with --file")
+    by_key = {f.key: f for f in fields}
+    batch = []
+    for number, item in enumerate(data, 1):
+        label = f"{what} {number} of {len(data)}"
+        values = _parse_object(item, by_key, from_file, label)
+        for f in fields:
+            if f.required and not _given(values.get(f.key)):
+                raise InvalidInput(f"The {label} has no '{f.key}'; add it (nothing was changed)")
+        batch.append(values)
+    return batch
 
 
 def _given(value: object) -> bool:
@@ -139,14 +169,20 @@ def _read_source(source: str, kind: str) -> str:
         raise InvalidInput(f"The {kind} in {name} is not UTF-8 text; save it as UTF-8") from None
 
 
-def _parse_json(text: str, by_key: dict[str, Field], source: str, what: str) -> dict[str, Value]:
+def _load_json(text: str, source: str, what: str) -> object:
     name = "standard input" if source == "-" else source
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(
             f"The {what} JSON in {name} is not valid JSON (line {exc.lineno}, column {exc.colno})"
         ) from None
+
+
+def _parse_object(
+    data: object, by_key: dict[str, Field], source: str, what: str
+) -> dict[str, Value]:
+    name = "standard input" if source == "-" else source
     if not isinstance(data, dict):
         raise InvalidInput(f"The {what} JSON in {name} must be one object {{...}}")
     unknown = sorted(k for k in data if k not in by_key)

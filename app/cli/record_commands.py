@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from tumar.app import cases, people, testimonies
+from tumar.storage.connection import transaction
 from tumar.storage.errors import InvalidInput
 from tumar.storage.records import Case, Person, Testimony
 
 from . import forms
-from .content_input import read_content
+from .content_input import read_content, read_content_batch
 from .context import open_from_args, out, resolve
 from .output import field_lines
 
@@ -40,21 +41,30 @@ def _content(args: argparse.Namespace, fields, what: str, **kw) -> dict:  # noqa
     return read_content(fields, args.from_file, what=what, **kw)
 
 
+def _add_each(args: argparse.Namespace, fields, what: str, add, **kw) -> int:  # noqa: ANN001
+    """One record, or each record of a JSON array (a scripted batch) in one transaction: all
+    of them are added or none. Ids are printed only once everything is committed."""
+    batch = read_content_batch(fields, args.from_file, what=what, **kw)
+    with open_from_args(args) as archive, transaction(archive.repo.conn):
+        ids = [add(archive, c) for c in batch]
+    for record_id in ids:
+        out(record_id)
+    return 0
+
+
 def person_add(args: argparse.Namespace) -> int:
-    c = _content(args, forms.PERSON, "person", main="display_name")
-    names = [_name_input(n) for n in c.get("names", [])]
-    with open_from_args(args) as archive:
-        detail = people.add_person(
+    def add(archive, c: dict) -> str:  # noqa: ANN001
+        return people.add_person(
             archive,
             c["display_name"],
-            names=names,
+            names=[_name_input(n) for n in c.get("names", [])],
             birth_date=c.get("birth_date"),
             sex=c.get("sex"),
             notes=c.get("notes", ""),
             risk_flags=_strings(c.get("risk_flags", [])),
-        )
-    out(detail.person.id)
-    return 0
+        ).person.id
+
+    return _add_each(args, forms.PERSON, "person", add, main="display_name")
 
 
 def person_list(args: argparse.Namespace) -> int:
@@ -113,18 +123,17 @@ def person_delete(args: argparse.Namespace) -> int:
 
 
 def case_add(args: argparse.Namespace) -> int:
-    c = _content(args, forms.CASE, "case", main="title")
-    with open_from_args(args) as archive:
-        case = cases.add_case(
+    def add(archive, c: dict) -> str:  # noqa: ANN001
+        return cases.add_case(
             archive,
             c["title"],
             status=args.status,
             jurisdiction=c.get("jurisdiction", ""),
             court=c.get("court", ""),
             summary=c.get("summary", ""),
-        )
-    out(case.id)
-    return 0
+        ).id
+
+    return _add_each(args, forms.CASE, "case", add, main="title")
 
 
 def case_list(args: argparse.Namespace) -> int:
@@ -192,9 +201,8 @@ def case_link(args: argparse.Namespace) -> int:
 
 
 def event_add(args: argparse.Namespace) -> int:
-    c = _content(args, forms.EVENT, "event")
-    with open_from_args(args) as archive:
-        event = cases.add_event(
+    def add(archive, c: dict) -> str:  # noqa: ANN001
+        return cases.add_event(
             archive,
             resolve(archive, Case, args.case),
             args.kind,
@@ -203,15 +211,14 @@ def event_add(args: argparse.Namespace) -> int:
             description=c.get("description", ""),
             source=c.get("source", ""),
             people=[resolve(archive, Person, p) for p in args.person or []],
-        )
-    out(event.id)
-    return 0
+        ).id
+
+    return _add_each(args, forms.EVENT, "event", add)
 
 
 def testimony_add(args: argparse.Namespace) -> int:
-    c = _content(args, forms.TESTIMONY, "testimony", main="text", main_file=args.file)
-    with open_from_args(args) as archive:
-        testimony = testimonies.add_testimony(
+    def add(archive, c: dict) -> str:  # noqa: ANN001
+        return testimonies.add_testimony(
             archive,
             resolve(archive, Person, args.witness),
             c["text"],
@@ -224,9 +231,9 @@ def testimony_add(args: argparse.Namespace) -> int:
             consent=testimonies.Consent(
                 args.consent, c.get("consent_date"), c.get("consent_how", ""), False
             ),
-        )
-    out(testimony.id)
-    return 0
+        ).id
+
+    return _add_each(args, forms.TESTIMONY, "testimony", add, main="text", main_file=args.file)
 
 
 def testimony_translate(args: argparse.Namespace) -> int:
@@ -257,14 +264,13 @@ def testimony_list(args: argparse.Namespace) -> int:
 
 
 def note_add(args: argparse.Namespace) -> int:
-    text = _content(args, forms.NOTE, "note", main="text", main_file=args.file)["text"]
-    with open_from_args(args) as archive:
-        note = testimonies.add_note(
+    def add(archive, c: dict) -> str:  # noqa: ANN001
+        return testimonies.add_note(
             archive,
-            text,
+            c["text"],
             case_id=resolve(archive, Case, args.case) if args.case else None,
             person_id=resolve(archive, Person, args.person) if args.person else None,
             testimony_id=resolve(archive, Testimony, args.testimony) if args.testimony else None,
-        )
-    out(note.id)
-    return 0
+        ).id
+
+    return _add_each(args, forms.NOTE, "note", add, main="text", main_file=args.file)
