@@ -46,7 +46,7 @@ class Identity:
 
     @property
     def subject(self) -> str:
-        return self.certificate.subject.rfc4514_string()
+        return self.certificate.subject.rfc4514_string({NameOID.SERIAL_NUMBER: "serialNumber"})
 
     @property
     def not_after(self) -> str:

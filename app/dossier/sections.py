@@ -244,7 +244,7 @@ def manifest_table(items: list[dict], meta: ExportMeta, st: Styles, lab: Labels,
             cell(kind_label(item["type"]), st.cell), Paragraph(item["id"], st.hash),
             Paragraph(item["sha256"], st.hash), cell(str(item["size"]), st.cell),
         ])  # fmt: skip
-    flow.append(_grid(data, [24 * mm, 52 * mm, FRAME_W - 96 * mm, 20 * mm]))
+    flow.append(_grid(data, [22 * mm, 58 * mm, FRAME_W - 98 * mm, 18 * mm]))
     flow.append(Spacer(1, 4 * mm))
     flow.append(cell(f"{lab['audit_head']}: #{meta.audit_seq} · {meta.audit_head}", st.cell))
     flow.append(Paragraph(lab["manifest_note"], st.small))
@@ -256,7 +256,7 @@ def custody(c: DossierContent, meta: ExportMeta, st: Styles, lab: Labels) -> lis
     chosen = [lab["opt_confidential"]] if opts.confidential else []
     chosen += [lab["opt_location"]] if opts.include_location else []
     rows = [
-        (lab["exported_at"], meta.exported_at), (lab["archive_id"], meta.archive_id),
+        (lab["exported_at"], meta.exported_display), (lab["archive_id"], meta.archive_id),
         (lab["replica"], meta.replica_id), (lab["exported_by"], meta.subject),
         (lab["fingerprint"], format_fingerprint(meta.fingerprint)),
         (lab["audit_head"], meta.audit_head), (lab["audit_entries"], str(meta.audit_seq)),

@@ -80,3 +80,9 @@ def test_cancel_leaves_no_partial_file(qtbot, session_factory, tmp_path: Path) -
     assert "Cancel" in dialog.status.text()
     assert list(out.parent.iterdir()) == []
     assert dialog.isVisible() or True  # the dialog stays for another try
+
+
+def test_the_main_window_lists_the_dialog() -> None:
+    from tumar.widgets.main_window import extra_dialogs
+
+    assert ("Export signed dossier…", DossierDialog) in extra_dialogs()
