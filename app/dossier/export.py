@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,10 +24,12 @@ from tumar.storage.media_store import MediaStore
 
 from . import identity as identities
 from . import manifest, render, sign
-from .content import Decision, DossierOptions, ExportMeta, Preview
+from .content import Decision, DossierContent, DossierOptions, ExportMeta, PhotoEntry, Preview
 from .gather import gather, preview_of
 from .labels import Labels
-from .photos import DerivedPhoto, PhotoIntegrityError, derive
+from .photos import DerivedPhoto, PhotoIntegrityError, derive_bytes, stored_bytes
+
+PHOTO_WORKERS = 2
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,46 @@ def _version() -> str:
         return importlib.metadata.version("tumar")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - running from source
         return "unknown"
+
+
+def _derive_all(store: MediaStore, content: DossierContent, embeddable: list[PhotoEntry],
+                options: DossierOptions, progress: Progress, cancel: CancelToken,
+                total: int) -> dict[str, DerivedPhoto]:  # fmt: skip
+    """Stored bytes are read (and hash-checked) on this thread, which owns the connection;
+    decoding and re-encoding run on two workers, a few photos ahead, memory bounded."""
+    photos: dict[str, DerivedPhoto] = {}
+    pending: deque[tuple[PhotoEntry, Future[DerivedPhoto]]] = deque()
+
+    def collect(entry: PhotoEntry, future: Future[DerivedPhoto]) -> None:
+        try:
+            photos[entry.media.id] = future.result()
+        except MediaError:
+            content.decisions.append(Decision(
+                "included", "media", entry.media.id, entry.name,
+                "listed with its hash but not shown: the picture cannot be decoded",
+            ))  # fmt: skip
+        done = len(photos)
+        progress(done, total, f"Preparing photo {done} of {len(embeddable)}")
+
+    with ThreadPoolExecutor(max_workers=PHOTO_WORKERS) as pool:
+        try:
+            for entry in embeddable:
+                cancel.raise_if_cancelled()
+                try:
+                    data = stored_bytes(store, entry.media)
+                except PhotoIntegrityError as exc:
+                    raise InvalidInput(f"{exc} (nothing was written)") from None
+                keep = options.include_location
+                pending.append((entry, pool.submit(derive_bytes, data, keep)))
+                if len(pending) > PHOTO_WORKERS * 2:
+                    collect(*pending.popleft())
+            while pending:
+                cancel.raise_if_cancelled()
+                collect(*pending.popleft())
+        finally:
+            for _entry, future in pending:
+                future.cancel()
+    return photos
 
 
 def check_destination(out_path: Path) -> Path:
@@ -70,19 +114,7 @@ def export_job(archive: Archive, options: DossierOptions, out_path: Path) -> Job
         total = len(embeddable) + 4
         ident = identities.ensure(archive)
         store = MediaStore(archive.media_db)
-        photos: dict[str, DerivedPhoto] = {}
-        for done, photo in enumerate(embeddable, 1):
-            cancel.raise_if_cancelled()
-            progress(done, total, f"Preparing photo {done} of {len(embeddable)}")
-            try:
-                photos[photo.media.id] = derive(store, photo.media, options.include_location)
-            except PhotoIntegrityError as exc:
-                raise InvalidInput(f"{exc} (nothing was written)") from None
-            except MediaError:
-                content.decisions.append(Decision(
-                    "included", "media", photo.media.id, photo.name,
-                    "listed with its hash but not shown: the picture cannot be decoded",
-                ))  # fmt: skip
+        photos = _derive_all(store, content, embeddable, options, progress, cancel, total)
         seq, head = audit.head(archive.records_db)
         meta = ExportMeta(
             exported_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -29,6 +29,7 @@ from tumar.storage.media_store import MediaStore
 from tumar.storage.records import Media
 
 MAX_SIDE = 1400  # ~ 200 dpi across a page's text width: sharp in print, small in size
+DRAFT_SIDE = 960  # JPEGs decode at 1/2, 1/4 or 1/8 scale while still at least this size
 ORIENTATION_TAG = 0x0112
 
 
@@ -44,7 +45,8 @@ class DerivedPhoto:
     sha256: str  # of the embedded JPEG (the manifest lists it beside the original's)
 
 
-def _stored_bytes(store: MediaStore, media: Media) -> bytes:
+def stored_bytes(store: MediaStore, media: Media) -> bytes:
+    """The original's bytes, checked against its SHA-256 (on the connection's own thread)."""
     info = store.info(media.sha256)
     if info is None:
         raise PhotoIntegrityError(f"content of media {media.id} is missing from media.db")
@@ -62,10 +64,16 @@ def _stored_bytes(store: MediaStore, media: Media) -> bytes:
 
 def derive(store: MediaStore, media: Media, keep_location: bool) -> DerivedPhoto:
     """Raises MediaError (or a subclass) when the picture cannot be read or does not match."""
-    data = _stored_bytes(store, media)
+    return derive_bytes(stored_bytes(store, media), keep_location)
+
+
+def derive_bytes(data: bytes, keep_location: bool) -> DerivedPhoto:
+    """Pure (no database): safe on a worker thread; Pillow releases the GIL while it works."""
     with open_image(data) as image:
         if image.format == "JPEG":
-            image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode at a reduced scale: much faster
+            w, h = image.size
+            ratio = DRAFT_SIDE / max(w, h)
+            image.draft("RGB", (int(w * ratio), int(h * ratio)))  # reduced-scale decode: fast
         decode_first_frame(image)
         exif = read_exif(image)
         upright = make_upright(image, orientation_from_exif(exif))
@@ -74,7 +82,7 @@ def derive(store: MediaStore, media: Media, keep_location: bool) -> DerivedPhoto
     upright.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     clean = flatten_to_rgb(upright) if upright.mode != "RGB" else upright
     clean.info = {}
-    params: dict[str, object] = {"quality": 85, "optimize": True}
+    params: dict[str, object] = {"quality": 85}
     if keep_location and len(exif):
         exif[ORIENTATION_TAG] = 1  # the pixels are upright now
         params["exif"] = exif.tobytes()

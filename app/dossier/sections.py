@@ -11,10 +11,10 @@ import io
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -34,6 +34,45 @@ from .text import SANS, cell, para
 
 SIGNATURE_BOX_H = 30 * mm  # the cover keeps this much free at the bottom for the signature
 PHOTO_MAX_H = 110 * mm
+
+
+class _JpegReader(ImageReader):
+    """The derived JPEG as ReportLab's image source, embedded as is (DCTDecode). ReportLab
+    decodes an ImageReader's pixels only to name it; naming it by its JPEG bytes instead
+    keeps 200 photos from costing gigabytes of decoded pixels."""
+
+    def __init__(self, photo: DerivedPhoto) -> None:  # no super().__init__: nothing to open
+        self.fileName = f"photo-{photo.sha256}"
+        self._photo = photo
+        self._image = None
+        self._dataA = None
+        self._transparent = None
+        self.mode = "RGB"
+
+    def getSize(self) -> tuple[int, int]:  # noqa: N802 - ReportLab's API
+        return self._photo.width, self._photo.height
+
+    def getRGBData(self) -> bytes:  # noqa: N802 - only used to name the image
+        return self._photo.jpeg
+
+    def jpeg_fh(self) -> io.BytesIO:
+        return io.BytesIO(self._photo.jpeg)
+
+    def getTransparent(self) -> None:  # noqa: N802
+        return None
+
+
+class PhotoFlowable(Flowable):
+    def __init__(self, photo: DerivedPhoto, width: float, height: float) -> None:
+        super().__init__()
+        self.photo, self.width, self.height = photo, width, height
+        self.hAlign = "LEFT"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(_JpegReader(self.photo), 0, 0, self.width, self.height)
 
 
 class Heading(Paragraph):
@@ -164,9 +203,8 @@ def photo_block(
     parts: list[Flowable] = []
     if derived is not None:
         scale = min(FRAME_W / derived.width, PHOTO_MAX_H / derived.height)
-        img = Image(io.BytesIO(derived.jpeg), derived.width * scale, derived.height * scale)
-        img.hAlign = "LEFT"
-        parts += [img, Spacer(1, 2 * mm)]
+        parts += [PhotoFlowable(derived, derived.width * scale, derived.height * scale),
+                  Spacer(1, 2 * mm)]  # fmt: skip
     m = p.media
     caption = p.caption or p.name
     parts += para(caption, st.cell_bold, FRAME_W)
