@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,10 +34,6 @@ from tumar.app.jobs import CancelToken, Progress
 from tumar.storage.errors import TumarError
 
 from ..session import Session
-
-
-def MENU_TITLE() -> str:  # noqa: N802 - the name the main window looks for
-    return QCoreApplication.translate("DossierDialog", "Export signed dossier…")
 
 
 class DossierDialog(QDialog):
