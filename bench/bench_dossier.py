@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -105,11 +106,14 @@ def child(folder: str, case_id: str, out: str) -> None:
         with open("/proc/self/clear_refs", "w") as clear:
             clear.write("5")
         start = time.perf_counter()
+        cpu_start = resource.getrusage(resource.RUSAGE_SELF)
         result = run_sync(export_job(archive, DossierOptions(case_id, confidential=True),
                                      Path(out)))  # fmt: skip
         seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "peak_kib": _high_water_kib(), "size": result.size,
-                      "photos": result.photos}))  # fmt: skip
+        cpu_end = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (cpu_end.ru_utime - cpu_start.ru_utime) + (cpu_end.ru_stime - cpu_start.ru_stime)
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kib": _high_water_kib(),
+                      "size": result.size, "photos": result.photos}))  # fmt: skip
 
 
 def main() -> None:
@@ -151,7 +155,12 @@ def main() -> None:
         f"| PDF size | {figures['size'] / 1e6:.1f} MB |",
         f"| wall time, export (signed, written) | {figures['seconds']:.1f} s (goal < 10 s: "
         f"{verdict}) |",
+        f"| CPU time of the export (user + system, all threads) | {figures['cpu']:.1f} s |",
         f"| peak RSS of the exporting process | {figures['peak_kib'] / 1024:.0f} MiB |", "",
+        "The machine was shared by several busy processes (see the load average): wall time "
+        "then measures the share of the 2 cores this process got; CPU time is what the export "
+        "itself costs. Photos are decoded on two worker threads, so on an idle 2-core machine "
+        "the wall time is expected near or below the CPU time.", "",
     ])  # fmt: skip
     print(report)
     if args.results:
