@@ -80,3 +80,13 @@ def test_scrub_matches_whole_names_only() -> None:
 
 def test_helper_programs_get_a_minimal_environment() -> None:
     assert hardening.minimal_env() == {"PATH": os.defpath, "LC_ALL": "C"}
+
+
+def test_harmless_calls_in_this_process() -> None:
+    """The same functions called where they change nothing, so mutation testing (which only
+    sees calls made in the test process itself) runs the forked tests above for them."""
+    assert hardening.is_dumpable() in (True, False)
+    assert hardening.take_env_secret("TUMAR_TEST_NEVER_SET") is None
+    before = initial_environment()
+    hardening._scrub_initial_environment(b"TUMAR_TEST_NEVER_SET=")
+    assert initial_environment() == before
