@@ -135,3 +135,11 @@ def test_recovery_codes() -> None:
     assert keyslots.normalise_recovery_code(raw + "A") is None
     assert keyslots.normalise_recovery_code("0" + raw[1:]) is None  # not base32
     assert keyslots.normalise_recovery_code("correct horse battery staple") is None
+
+
+def test_calibration_arithmetic_with_a_scripted_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The probe (3 passes, run for real) 'takes' 0.3 s on a scripted clock: 0.1 s a pass,
+    so one second needs 10 passes. No wall-clock time is asserted."""
+    readings = iter([100.0, 100.3])
+    monkeypatch.setattr(kdf.time, "perf_counter", lambda: next(readings))
+    assert kdf.calibrate(target_seconds=1.0).time_cost == 10
