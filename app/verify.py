@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tumar.storage import audit
+from tumar.storage import audit, audit_chains
 from tumar.storage.archive import Archive
 from tumar.storage.connection import DatabaseError
 from tumar.storage.damaged import open_raw
@@ -51,6 +51,10 @@ def verify_archive(archive: Archive) -> VerifyReport:
         report.records_checked = chain.records
         report.head_hash = chain.head_hash
         report.problems.extend(chain.problems)
+        # the other replicas' chains, imported by sync/restore: each walked in full
+        imported, chain_problems = audit_chains.verify_all(archive.records_db)
+        report.audit_entries += imported
+        report.problems.extend(chain_problems)
     if archive.media_problem:
         report.problems.append(archive.media_problem)
         return report

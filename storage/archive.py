@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fts_repair, keyslots, schema
+from . import fts_repair, keyslots, replica_keys, schema
 from .archive_conn import ArchiveConnections, open_media_db
 from .archive_files import (
     checkpoint,
@@ -140,9 +140,12 @@ class Archive(ArchiveConnections):
 
     # ---- creation -------------------------------------------------------------------
     @classmethod
-    def create(cls, folder: Path, passphrase: str, kdf_params: KdfParams) -> tuple[Archive, str]:
+    def create(
+        cls, folder: Path, passphrase: str, kdf_params: KdfParams, archive_id: str | None = None
+    ) -> tuple[Archive, str]:
         """New archive at `folder` (must not exist, or be an empty folder); returns it and
-        the recovery code, which is shown once and stored nowhere in plaintext."""
+        the recovery code, which is shown once and stored nowhere in plaintext.
+        `archive_id` is given only by restore: a restored copy joins the same archive."""
         folder = Path(folder)
         _check_new_passphrase(passphrase)
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -150,7 +153,7 @@ class Archive(ArchiveConnections):
         made_folder = not folder.exists()
         if made_folder:
             folder.mkdir(mode=0o700, parents=True)
-        archive_id = str(uuid.uuid4())
+        archive_id = archive_id or str(uuid.uuid4())
         master = keyslots.new_master_key()
         recovery_code = keyslots.new_recovery_code()
         try:
@@ -167,6 +170,7 @@ class Archive(ArchiveConnections):
                     "INSERT INTO meta (key, value) VALUES (?, ?)",
                     [("archive_id", archive_id), ("replica_id", replica)],
                 )
+                replica_keys.remember_recovery(records, recovery_code)
             media_key = derive_db_key(master, archive_id, MEDIA_DB)
             media = open_media_db(folder, media_key, create=True)
             schema.migrate(media, schema.MEDIA_MIGRATIONS, MEDIA_DB)
@@ -201,8 +205,12 @@ class Archive(ArchiveConnections):
     # ---- unlock ---------------------------------------------------------------------
     @classmethod
     def open(cls, folder: Path, secret: str) -> Archive:
-        header, master = unlock_key(folder, secret)
-        return cls.open_with_key(folder, header, master)
+        header = read_header(Path(folder))
+        master, slot = _unlock_master_key(header, secret)
+        archive = cls.open_with_key(folder, header, master)
+        if slot.kind == "recovery":  # archives made before bundles learn the recipient now
+            replica_keys.remember_recovery_once(archive.records_db, secret)
+        return archive
 
     @classmethod
     def open_with_key(

@@ -231,8 +231,17 @@ class MediaLink(Record):
     testimony_id: str | None = None
 
 
+@dataclass(kw_only=True)
+class TeamMember(Record):
+    """A laptop bundles are encrypted to: its age recipient and a label (record content)."""
+
+    TABLE = "team_member"
+    recipient: str
+    label: str = ""
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Person, PersonName, Case, CasePerson, Event, EventPerson, Testimony, TestimonyCase,
-    Translation, Note, Tag, Tagging, Media, MediaLink,
+    Translation, Note, Tag, Tagging, Media, MediaLink, TeamMember,
 )  # fmt: skip
 BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}

@@ -15,6 +15,7 @@ from .migrations import (
     m0002_media,
     m0003_search,
     m0006_signing_identity,
+    m0007_sync,
     m0008_browse_indexes,
     media_m0001_chunks,
 )
@@ -24,6 +25,7 @@ ARCHIVE_MIGRATIONS: tuple[ModuleType, ...] = (
     m0002_media,
     m0003_search,
     m0006_signing_identity,
+    m0007_sync,
     m0008_browse_indexes,
 )
 MEDIA_MIGRATIONS: tuple[ModuleType, ...] = (media_m0001_chunks,)

@@ -26,6 +26,8 @@ from . import (
     tag_commands,
 )
 from .errors_text import check_text_arguments, database_error_message, os_error_message
+from .sync_commands import register as register_sync
+from .team_commands import register as register_team
 from .usage import safe_message, unrecognised
 
 
@@ -77,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     tag_commands.register(sub, common)
     salvage_commands.register(sub, common)
     dossier_commands.register(sub, common)
+    register_sync(sub, common)
+    register_team(sub, common)
     return parser
 
 

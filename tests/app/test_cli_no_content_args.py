@@ -36,11 +36,17 @@ ALLOWED = {
     "event": "event id",
     "note": "note id",
     "witness": "person id",
-    "out": "path of the new dossier PDF",
+    "out": "path of the new dossier PDF, or of a backup folder / new bundle file",
     "cert": "path to write the signing certificate to",
     "p12": "path of a PKCS#12 file",
     "password_file": "path (the PKCS#12 password itself is never an argument)",
     "organisation_file": "path of a file holding the organisation name",
+    "bundle": "path of a bundle file",
+    "new_archive": "path of a new archive folder",
+    "bundle_passphrase_file": "path (the bundle passphrase is never an argument)",
+    "identity": "path of an age identity file",
+    "folder": "path of the sync folder",
+    "recipient": "an age public key (age1…); its label is read like content",
 }
 
 

@@ -1,0 +1,200 @@
+"""CLI for bundles: backup, restore, merge, sync, conflicts (see README "Backup and sync")."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from pathlib import Path
+
+from tumar.app.sync import bundle_io, conflicts, export, folder, merge, restore
+from tumar.app.sync.errors import BundleKeyError
+from tumar.storage.errors import InvalidInput
+from tumar.storage.replica_keys import recovery_identity
+
+from . import secrets
+from .context import open_from_args, out
+
+BUNDLE_PASSPHRASE_ENV = "TUMAR_BUNDLE_PASSPHRASE"
+BACKUP_SUFFIX = ".tumar-bundle"
+
+
+def _bundle_passphrase(args: argparse.Namespace, *, new: bool) -> str:
+    """The bundle's passphrase: a file, TUMAR_BUNDLE_PASSPHRASE (removed once read), or a
+    no-echo prompt (typed twice for a new bundle)."""
+    if args.bundle_passphrase_file:
+        return secrets._read_file(args.bundle_passphrase_file)
+    if os.environ.get(BUNDLE_PASSPHRASE_ENV):
+        return os.environ.pop(BUNDLE_PASSPHRASE_ENV)
+    if new:
+        first = secrets._prompt("Bundle passphrase: ")
+        if secrets._prompt("Repeat the bundle passphrase: ") != first:
+            raise InvalidInput("The two passphrases differ; nothing was written")
+        return first
+    return secrets._prompt("Bundle passphrase or the source laptop's recovery code: ")
+
+
+def _backup_name(replica: str) -> str:
+    """Date and replica only: a file name must never say whose case is inside."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    return f"tumar-backup-{stamp}-{replica[:8]}{BACKUP_SUFFIX}"
+
+
+def _rotate(folder: Path, replica: str, keep: int) -> list[Path]:
+    mine = sorted(folder.glob(f"tumar-backup-*-{replica[:8]}{BACKUP_SUFFIX}"))
+    removed = mine[:-keep] if keep > 0 else []
+    for path in removed:
+        path.unlink()
+    return removed
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    if args.keep is not None and args.keep < 1:
+        raise InvalidInput("--keep needs a number of backups of at least 1")
+    with open_from_args(args) as archive:
+        dest = Path(args.out)
+        if dest.is_dir():
+            dest = dest / _backup_name(archive.replica_id)
+        elif args.keep is not None:
+            raise InvalidInput("--keep needs OUT to be a folder")
+        elif dest.exists():
+            raise InvalidInput(f"{dest} already exists; give a new file name or a folder")
+        phrase = _bundle_passphrase(args, new=True) if args.passphrase else None
+        manifest = export.write_bundle(archive, dest, passphrase=phrase)
+        removed = _rotate(dest.parent, archive.replica_id, args.keep) if args.keep else []
+    counts = manifest["counts"]
+    out(f"Backup written: {dest}")
+    out(f"  {counts['records']} record versions, {counts['audit']} audit entries, "
+        f"{counts['media']} media files")  # fmt: skip
+    for path in removed:
+        out(f"  removed old backup {path.name}")
+    return 0
+
+
+def _identity_file(path: str) -> tuple[str, ...]:
+    try:
+        lines = Path(path).read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"Cannot read the identity file {path}: {exc}") from None
+    found = tuple(line.strip() for line in lines if line.strip().startswith("AGE-SECRET-KEY-1"))
+    if not found:
+        raise InvalidInput(f"{path} holds no age identity (a line starting AGE-SECRET-KEY-1)")
+    return found
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    target = Path(args.new_archive)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise InvalidInput(f"{target} already exists; restore only into a new folder")
+    if args.identity:
+        secret = bundle_io.Secret(identities=_identity_file(args.identity))
+    else:
+        given = _bundle_passphrase(args, new=False)
+        derived = recovery_identity(given)
+        secret = bundle_io.Secret(identities=(derived,) if derived else (), passphrase=given)
+    bundle_io.scan(Path(args.bundle), secret)  # the bundle opens before we ask for more
+    passphrase = secrets.new_passphrase(args.passphrase_file)
+    archive, code, applied = restore.restore(Path(args.bundle), target, passphrase, secret)
+    with archive:
+        counts = archive.repo.count()
+    out(f"Restored into {target} (a new replica of the same archive)")
+    out(f"  {sum(counts.values())} records, {applied.records.kept} kept versions, "
+        f"{len(applied.media_added)} media files")  # fmt: skip
+    out("Recovery code of the new archive (shown only this once; keep it on paper):")
+    out(f"    {code}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        manifest = bundle_io.scan(Path(args.bundle), merge.own_secret(archive))
+        if merge.check_manifest(archive, manifest):  # said before anything is merged
+            out(f"Note: replica {str(manifest['source_replica'])[:8]} was never seen here")
+        report = merge.merge(archive, Path(args.bundle), dry_run=args.dry_run, manifest=manifest)
+    for line in report.lines():
+        out(line)
+    if args.dry_run:
+        out("Dry run: nothing was changed")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        report = folder.sync(archive, Path(args.folder), dry_run=args.dry_run)
+    for result in report.merged:
+        for line in result.lines():
+            out(line)
+    for line in report.skipped:
+        out(f"Skipped {line}")
+    if args.dry_run:
+        out("Dry run: nothing was changed or written")
+    elif report.written:
+        out(f"Wrote {report.bundle}")
+    else:
+        out("Nothing new to write")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        if args.resolve is not None:
+            if not args.keep:
+                raise InvalidInput("Say which version to keep: --keep mine|theirs|VERSION")
+            hlc = conflicts.resolve(archive, args.resolve, args.keep)
+            out(f"Conflict #{args.resolve} settled; new version {hlc}")
+            return 0
+        items = conflicts.open_conflicts(archive)
+    if not items:
+        out("No open conflicts.")
+    for c in items:
+        out(f"#{c.id}  {c.table} {c.record_id}  kept {c.winner_hlc}  other {c.loser_hlc}")
+    return 0
+
+
+def _bundle_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--bundle-passphrase-file",
+        help=f"read the bundle passphrase from this file (or set {BUNDLE_PASSPHRASE_ENV})",
+    )
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("backup", help="write an encrypted full backup bundle", parents=[common])
+    p.add_argument("out", metavar="OUT", help="a folder (name chosen for you) or a new file")
+    p.add_argument("--passphrase", action="store_true", help="encrypt to a passphrase (asked for)")
+    p.add_argument("--keep", type=int, help="keep only the N newest backups in OUT")
+    _bundle_options(p)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore a backup into a NEW archive", parents=[common])
+    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("new_archive", metavar="NEW_ARCHIVE")
+    p.add_argument("--identity", help="age identity file (from team export-identity)")
+    _bundle_options(p)
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("merge", help="merge one team bundle", parents=[common])
+    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("sync", help="merge the others' bundles and write ours", parents=[common])
+    p.add_argument("folder", metavar="FOLDER", help="the shared folder (USB stick, Syncthing)")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("conflicts", help="list or settle concurrent edits", parents=[common])
+    p.add_argument("action", nargs="?", choices=["resolve"], help="settle one conflict")
+    p.add_argument("resolve_id", nargs="?", type=int, metavar="ID")
+    p.add_argument("--keep", help="mine, theirs, or a VERSION (HLC) to keep")
+    p.set_defaults(func=_conflicts_entry)
+
+
+def _conflicts_entry(args: argparse.Namespace) -> int:
+    if args.action == "resolve" and args.resolve_id is None:
+        raise InvalidInput("Give the conflict number: tumar conflicts resolve ID --keep …")
+    args.resolve = args.resolve_id if args.action == "resolve" else None
+    return cmd_conflicts(args)
+
+
+__all__ = ["BundleKeyError", "register"]

@@ -1,0 +1,1 @@
+"""Encrypted bundles, backup/restore, team keys and hand-carried sync (see FORMAT.md)."""

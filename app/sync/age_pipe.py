@@ -1,0 +1,223 @@
+"""Streaming age encryption and decryption to and from recipients, through pyrage.
+
+pyrage's streaming calls take a reader and a writer and run to the end, while a bundle is
+produced (tar writing) and consumed (tar reading) incrementally. A bounded in-memory pipe
+joins the two: pyrage runs on a helper thread, the database work stays on the caller's
+thread (SQLite connections belong to one thread). At most PIPE_DEPTH blocks are queued, so
+memory stays a few MiB however big the bundle is; plaintext never touches the disk.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import queue
+import re
+import threading
+from collections.abc import Callable
+from typing import BinaryIO
+
+import pyrage
+
+PIPE_DEPTH = 16
+_EOF = b""
+
+
+class PipeClosed(Exception):
+    """The other end stopped (error or cancel); the pending work is abandoned."""
+
+
+class Pipe:
+    """Single-producer single-consumer byte pipe with a bounded queue of blocks."""
+
+    def __init__(self) -> None:
+        self._queue: queue.Queue[bytes] = queue.Queue(PIPE_DEPTH)
+        self._pending = b""
+        self._aborted = threading.Event()
+        self._ended = False
+
+    def abort(self) -> None:
+        self._aborted.set()
+
+    def _put(self, data: bytes) -> None:
+        while True:
+            if self._aborted.is_set():
+                raise PipeClosed()
+            try:
+                self._queue.put(data, timeout=0.05)
+                return
+            except queue.Full:
+                continue
+
+    def _get(self) -> bytes:
+        while True:
+            if self._aborted.is_set():
+                raise PipeClosed()
+            try:
+                return self._queue.get(timeout=0.05)
+            except queue.Empty:
+                continue
+
+    # writer side
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        if len(data):
+            self._put(bytes(data))
+        return len(data)
+
+    def close_writer(self) -> None:
+        self._put(_EOF)
+
+    # reader side
+    def read(self, size: int = -1) -> bytes:
+        parts, wanted = [], size if size >= 0 else 1 << 62
+        got = 0
+        while got < wanted and not self._ended:
+            if not self._pending:
+                block = self._get()
+                if block == _EOF:
+                    self._ended = True
+                    break
+                self._pending = block
+            take = self._pending[: wanted - got]
+            self._pending = self._pending[len(take) :]
+            parts.append(take)
+            got += len(take)
+            if size < 0:
+                continue
+            if got:  # a short read is fine for tarfile and pyrage; don't wait for more
+                break
+        return b"".join(parts)
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class _PipeRaw(io.RawIOBase):
+    """io adapter so pyrage and tarfile see ordinary file objects."""
+
+    def __init__(self, pipe: Pipe, *, reading: bool) -> None:
+        super().__init__()
+        self._pipe, self._reading = pipe, reading
+
+    def readable(self) -> bool:
+        return self._reading
+
+    def writable(self) -> bool:
+        return not self._reading
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        return self._pipe.readinto(buffer)
+
+    def write(self, data) -> int:  # type: ignore[override]
+        return self._pipe.write(data)
+
+
+class _Worker:
+    """Runs one pyrage call on a thread and hands its exception back to the caller."""
+
+    def __init__(self, target: Callable[[], None], pipe: Pipe) -> None:
+        self.error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                target()
+            except BaseException as exc:  # re-raised on the caller's thread in join()
+                self.error = exc
+                pipe.abort()  # the caller's side must not wait for a reader that is gone
+
+        self._thread = threading.Thread(target=run, name="tumar-age", daemon=True)
+        self._thread.start()
+
+    def join(self) -> BaseException | None:
+        self._thread.join()
+        return self.error
+
+
+def _plain_error(exc: BaseException) -> BaseException:
+    """pyrage wraps a failed write (disk full, removed stick) in EncryptError; give the
+    caller the OSError itself so it reads like any other failed file write."""
+    found = re.search(r"\[Errno (\d+)\]", str(exc))
+    if isinstance(exc, pyrage.EncryptError) and found:
+        code = int(found.group(1))
+        return OSError(code, os.strerror(code))
+    return exc
+
+
+class EncryptingWriter(io.RawIOBase):
+    """File object: bytes written here come out age-encrypted in `dest`."""
+
+    def __init__(self, dest: BinaryIO, recipients: list[str]) -> None:
+        super().__init__()
+        parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
+        self._abandoned = False
+        self._pipe = Pipe()
+        source = io.BufferedReader(_PipeRaw(self._pipe, reading=True), 1 << 16)
+        self._worker = _Worker(lambda: pyrage.encrypt_io(source, dest, parsed), self._pipe)
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if self._abandoned:  # a half-written tar flushing itself on garbage collection
+            return len(data)
+        try:
+            return self._pipe.write(data)
+        except PipeClosed:
+            raise _plain_error(self._worker.join() or OSError("encryption stopped")) from None
+
+    def finish(self) -> None:
+        """End of plaintext: wait until pyrage has written the last chunk."""
+        try:
+            self._pipe.close_writer()
+        except PipeClosed:
+            pass  # the worker failed; its error is raised below
+        error = self._worker.join()
+        if error is not None:
+            raise _plain_error(error)
+
+    def abandon(self) -> None:
+        self._abandoned = True
+        self._pipe.abort()
+        self._worker.join()
+
+
+class DecryptingReader(io.RawIOBase):
+    """File object yielding the plaintext of an age file, decrypted as it is read.
+
+    An authentication failure (wrong key, truncation, flipped byte) surfaces as an
+    exception from read() at the point it is found, or from finish() at the end.
+    """
+
+    def __init__(self, source: BinaryIO, identities: list[str]) -> None:
+        super().__init__()
+        parsed = [pyrage.x25519.Identity.from_str(i) for i in identities]
+        self._pipe = Pipe()
+        sink = _PipeRaw(self._pipe, reading=False)
+
+        def run() -> None:
+            try:
+                pyrage.decrypt_io(source, sink, parsed)
+            finally:
+                self._pipe.close_writer()
+
+        self._worker = _Worker(run, self._pipe)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        try:
+            n = self._pipe.readinto(buffer)
+        except PipeClosed:
+            n = 0
+        if n == 0:
+            error = self._worker.join()
+            if error is not None:
+                raise error
+        return n
+
+    def abandon(self) -> None:
+        self._pipe.abort()
+        self._worker.join()

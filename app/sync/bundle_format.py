@@ -1,0 +1,262 @@
+"""The plaintext inside a bundle: a tar stream of JSON-lines parts, media, and a signed manifest.
+
+Layout (FORMAT.md documents it for people who read their data without Tumar):
+
+    records/000001.jsonl   record versions, current and kept, one JSON object a line
+    audit/000001.jsonl     audit-chain entries, one a line
+    media/<sha256>         stored content, byte for byte
+    manifest.json          what the parts are, with the SHA-256 and size of each
+    manifest.sig           Ed25519 signature (hex) of manifest.json by the source replica
+
+The manifest comes last because it names every part's hash, which is known only once the
+part is written; a reader therefore makes two passes (scan, then apply), and the apply pass
+checks each part against the manifest again, so a file swapped between the passes is
+caught. JSON-lines parts are cut at PART_BYTES so a part fits in memory; media stream.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import tarfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from tumar.storage.replica_keys import public_key
+
+from .errors import BundleError
+
+FORMAT_NAME = "tumar-bundle"
+FORMAT_VERSION = 1
+PART_BYTES = 4 << 20  # a JSON-lines part is cut after this many bytes
+MAX_PART_BYTES = 64 << 20  # larger parts are refused (a forged size must not exhaust memory)
+MAX_MANIFEST_BYTES = 64 << 20
+MAX_MEDIA_BYTES = 1 << 40
+_PART_NAME = re.compile(r"^(records|audit)/\d{6}\.jsonl$")
+_MEDIA_NAME = re.compile(r"^media/([0-9a-f]{64})$")
+
+
+def _tarinfo(name: str, size: int) -> tarfile.TarInfo:
+    """Fixed owner, mode and time: a member header says nothing about the laptop."""
+    info = tarfile.TarInfo(name)
+    info.size, info.mode, info.mtime, info.uid, info.gid = size, 0o600, 0, 0, 0
+    info.uname = info.gname = ""
+    return info
+
+
+class _HashingReader(io.RawIOBase):
+    def __init__(self, source: BinaryIO) -> None:
+        super().__init__()
+        self._source, self.hash, self.size = source, hashlib.sha256(), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._source.read(len(buffer))
+        buffer[: len(data)] = data
+        self.hash.update(data)
+        self.size += len(data)
+        return len(data)
+
+
+class BundleWriter:
+    """Writes the tar stream into `plain` (an encrypting writer); finish() seals it."""
+
+    def __init__(self, plain: BinaryIO, signing_key: Ed25519PrivateKey) -> None:
+        self._tar = tarfile.open(fileobj=plain, mode="w|", format=tarfile.PAX_FORMAT)
+        self._key = signing_key
+        self.parts: list[dict[str, Any]] = []
+        self._numbers = {"records": 0, "audit": 0}
+        self.counts = {"records": 0, "audit": 0, "media": 0}
+
+    def _add(self, name: str, data: bytes) -> None:
+        self._tar.addfile(_tarinfo(name, len(data)), io.BytesIO(data))
+        self.parts.append(
+            {"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        )
+
+    def add_lines(self, kind: str, items: Iterable[dict[str, Any]]) -> None:
+        buffer, lines = bytearray(), 0
+        for item in items:
+            buffer += json.dumps(item, ensure_ascii=False, sort_keys=True).encode() + b"\n"
+            lines += 1
+            if len(buffer) >= PART_BYTES:
+                self._flush(kind, buffer, lines)
+                buffer, lines = bytearray(), 0
+        if lines:
+            self._flush(kind, buffer, lines)
+
+    def _flush(self, kind: str, buffer: bytearray, lines: int) -> None:
+        self._numbers[kind] += 1
+        self._add(f"{kind}/{self._numbers[kind]:06d}.jsonl", bytes(buffer))
+        self.counts[kind] += lines
+
+    def add_media(self, sha256: str, size: int, source: BinaryIO) -> None:
+        reader = _HashingReader(source)
+        self._tar.addfile(_tarinfo(f"media/{sha256}", size), io.BufferedReader(reader, 1 << 20))
+        if reader.size != size or reader.hash.hexdigest() != sha256:
+            raise BundleError(f"Stored media {sha256[:12]} is damaged; run tumar verify")
+        self.parts.append({"name": f"media/{sha256}", "size": size, "sha256": sha256})
+        self.counts["media"] += 1
+
+    def finish(self, manifest: dict[str, Any]) -> dict[str, Any]:
+        full = {
+            **manifest, "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
+            "counts": dict(self.counts), "parts": self.parts,
+        }  # fmt: skip
+        data = json.dumps(full, ensure_ascii=False, sort_keys=True, indent=1).encode()
+        self._tar.addfile(_tarinfo("manifest.json", len(data)), io.BytesIO(data))
+        sig = self._key.sign(data).hex().encode()
+        self._tar.addfile(_tarinfo("manifest.sig", len(sig)), io.BytesIO(sig))
+        self._tar.close()
+        return full
+
+
+@dataclass
+class Manifest:
+    data: dict[str, Any]
+    raw: bytes
+    parts: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+
+def _damaged(what: str = "") -> BundleError:
+    return BundleError(f"The bundle is damaged or incomplete{what}; copy it again from its source")
+
+
+def _members(plain: BinaryIO) -> Iterator[tuple[tarfile.TarInfo, tarfile.TarFile]]:
+    try:
+        tar = tarfile.open(fileobj=plain, mode="r|")
+        for info in tar:
+            if not info.isfile():
+                raise _damaged(" (unexpected entry)")
+            yield info, tar
+    except (tarfile.TarError, EOFError, UnicodeDecodeError):
+        raise _damaged() from None
+
+
+def _read_member(tar: tarfile.TarFile, info: tarfile.TarInfo, limit: int) -> bytes:
+    if info.size > limit:
+        raise BundleError(f"The bundle claims a part of {info.size} bytes; refused as forged")
+    handle = tar.extractfile(info)
+    data = handle.read() if handle else b""
+    if len(data) != info.size:
+        raise _damaged()
+    return data
+
+
+def scan(plain: BinaryIO, max_total: int) -> Manifest:
+    """First pass: hash every part, then check manifest, signature and hashes. Reads all."""
+    seen: dict[str, tuple[int, str]] = {}
+    raw = sig = None
+    total = 0
+    for info, tar in _members(plain):
+        total += info.size
+        if total > max_total:
+            raise BundleError("The bundle claims more data than its file holds; refused")
+        if info.name in ("manifest.json", "manifest.sig"):
+            if info.name == "manifest.json":
+                raw = _read_member(tar, info, MAX_MANIFEST_BYTES)
+            else:
+                sig = _read_member(tar, info, 256)
+            continue
+        if raw is not None or info.name in seen:
+            raise _damaged(" (parts after the manifest)")
+        if _PART_NAME.match(info.name):
+            data = _read_member(tar, info, MAX_PART_BYTES)
+            seen[info.name] = (len(data), hashlib.sha256(data).hexdigest())
+        elif _MEDIA_NAME.match(info.name):
+            if info.size > MAX_MEDIA_BYTES:
+                raise BundleError("The bundle claims a media file too large to be real")
+            handle = tar.extractfile(info)
+            digest, size = hashlib.sha256(), 0
+            while handle is not None and (block := handle.read(1 << 20)):
+                digest.update(block)
+                size += len(block)
+            seen[info.name] = (size, digest.hexdigest())
+        else:
+            raise _damaged(" (unknown part)")
+    if raw is None or sig is None:
+        raise _damaged(" (no manifest)")
+    manifest = _parse_manifest(raw, sig)
+    listed = manifest.parts
+    if set(listed) != set(seen):
+        raise BundleError("The bundle's parts do not match its manifest; refused as tampered")
+    for name, (size, digest) in seen.items():
+        if listed[name]["size"] != size or listed[name]["sha256"] != digest:
+            raise BundleError(f"The bundle part {name} does not match its manifest hash")
+    return manifest
+
+
+def _parse_manifest(raw: bytes, sig: bytes) -> Manifest:
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise _damaged(" (unreadable manifest)") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise BundleError("This file is not a Tumar bundle")
+    version = data.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise BundleError(
+            f"The bundle was written in format {version}, newer than this Tumar reads "
+            f"({FORMAT_VERSION}); update Tumar"
+        )
+    try:
+        public_key(str(data["signing_key"])).verify(bytes.fromhex(sig.decode("ascii")), raw)
+        parts = {str(p["name"]): p for p in data["parts"]}
+        for p in parts.values():
+            if not isinstance(p["size"], int) or not isinstance(p["sha256"], str):
+                raise ValueError
+        for key in ("archive_id", "source_replica", "counts"):
+            data[key]  # noqa: B018 - presence check
+    except InvalidSignature:
+        raise BundleError("The bundle's signature does not match; refused as tampered") from None
+    except (KeyError, TypeError, ValueError, UnicodeDecodeError):
+        raise _damaged(" (manifest fields)") from None
+    return Manifest(data, raw, parts)
+
+
+@dataclass
+class Part:
+    kind: str  # "records", "audit" or "media"
+    name: str
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    stream: BinaryIO | None = None
+    sha256: str = ""
+    size: int = 0
+
+
+def parts(plain: BinaryIO, manifest: Manifest) -> Iterator[Part]:
+    """Second pass: yield each part, JSON-lines parts already checked against the manifest.
+
+    A media part is yielded as a stream; the consumer checks its hash (the name is the
+    SHA-256 the manifest lists), because checking here would mean holding it in memory.
+    """
+    for info, tar in _members(plain):
+        if info.name in ("manifest.json", "manifest.sig"):
+            continue
+        listed = manifest.parts.get(info.name)
+        if listed is None or listed["size"] != info.size:
+            raise BundleError("The bundle changed while it was being read; nothing was merged")
+        media = _MEDIA_NAME.match(info.name)
+        if media:
+            handle = tar.extractfile(info)
+            yield Part("media", info.name, stream=handle, sha256=media.group(1), size=info.size)
+            continue
+        data = _read_member(tar, info, MAX_PART_BYTES)
+        if hashlib.sha256(data).hexdigest() != listed["sha256"]:
+            raise BundleError("The bundle changed while it was being read; nothing was merged")
+        try:
+            lines = [json.loads(line) for line in data.splitlines() if line]
+        except (ValueError, UnicodeDecodeError):
+            raise _damaged(" (unreadable part)") from None
+        yield Part(info.name.split("/")[0], info.name, lines=lines)

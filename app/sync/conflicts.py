@@ -1,0 +1,83 @@
+"""Concurrent edits found by merges, and settling one (itself an audited edit).
+
+`--keep mine` keeps this laptop's version, `theirs` the other side's, or a VERSION (an HLC
+or its first characters) any kept version of the record. Settling writes a new version
+with the chosen content, whose `resolves` mark travels with it, so the conflict is closed
+on every laptop that merges it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tumar.storage import sync_store
+from tumar.storage.archive import Archive
+from tumar.storage.connection import transaction
+from tumar.storage.errors import InvalidInput, RecordNotFound
+from tumar.storage.records import BY_TABLE, ENVELOPE
+from tumar.storage.repository import from_row
+from tumar.storage.sync_store import origin
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    table: str
+    record_id: str
+    winner_hlc: str
+    loser_hlc: str
+    found_at: str
+
+
+def open_conflicts(archive: Archive) -> list[Conflict]:
+    return [Conflict(*row) for row in sync_store.open_conflicts(archive.records_db)]
+
+
+def _choose(archive: Archive, conflict: Conflict, keep: str) -> dict:
+    versions = sync_store.record_versions(archive.records_db, conflict.table, conflict.record_id)
+    if keep in ("mine", "theirs"):
+        mine_first = origin(conflict.loser_hlc) == archive.replica_id
+        pair = (conflict.loser_hlc, conflict.winner_hlc)
+        if not mine_first:
+            pair = (conflict.winner_hlc, conflict.loser_hlc)
+        wanted = pair[0] if keep == "mine" else pair[1]
+    else:
+        matches = [h for h in versions if h.startswith(keep.strip())]
+        if len(matches) != 1:
+            raise InvalidInput("Give mine, theirs, or an unambiguous version (HLC) of the record")
+        wanted = matches[0]
+    if wanted not in versions:
+        raise RecordNotFound("That version of the record is not held here")
+    return versions[wanted]
+
+
+def resolve(archive: Archive, conflict_id: int, keep: str) -> str:
+    """Settle one conflict; returns the HLC of the new (settling) version."""
+    conn = archive.records_db
+    conflict = next((c for c in open_conflicts(archive) if c.id == conflict_id), None)
+    if conflict is None:
+        raise RecordNotFound(f"No open conflict #{conflict_id}; see `tumar conflicts`")
+    chosen = _choose(archive, conflict, keep)
+    cls = BY_TABLE[conflict.table]
+    repo = archive.repo
+    with transaction(conn):
+        current = repo.get(cls, conflict.record_id, include_deleted=True)
+        if chosen["deleted"]:
+            record = repo.delete(cls, conflict.record_id)
+            if record.hlc == current.hlc:  # already deleted: record the decision anyway
+                raise InvalidInput("The record is already deleted; nothing to settle")
+        else:
+            if current.deleted:
+                raise InvalidInput(
+                    "The record was deleted on one side; restoring it is not supported yet"
+                )
+            content = from_row(cls, chosen)
+            for name in cls.columns():
+                if name not in ENVELOPE:
+                    setattr(current, name, getattr(content, name))
+            record = repo.update(current)
+        pair = [conflict.winner_hlc, conflict.loser_hlc]
+        sync_store.mark_settled(
+            conn, conflict.id, conflict.table, conflict.record_id, record.hlc, pair
+        )
+    return record.hlc

@@ -1,0 +1,68 @@
+"""`tumar restore`: a full backup into a NEW archive (never over an existing one).
+
+The restored archive keeps the archive id (it is the same archive, so it can sync with the
+team), but gets a new replica id, new keys and its own recovery code: it is a new laptop's
+copy. Records, kept versions and every audit chain arrive exactly as they were; this
+replica's own chain starts with one "import" entry per version, which is what lets
+`verify` vouch for every row here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from tumar.app.jobs import CancelToken, Progress, no_progress
+from tumar.app.lifecycle import kdf_params
+from tumar.storage import sync_store
+from tumar.storage.archive import Archive
+from tumar.storage.connection import transaction
+from tumar.storage.errors import ArchiveExists
+
+from . import bundle_io, merge
+from .apply import Applied, apply_bundle
+from .errors import BundleError
+
+
+def restore(
+    bundle: Path,
+    folder: Path,
+    new_passphrase: str,
+    secret: bundle_io.Secret,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> tuple[Archive, str, Applied]:
+    """Returns the open new archive, its recovery code (show once) and what was applied."""
+    folder = Path(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ArchiveExists(f"{folder} already exists; restore only into a new folder")
+    manifest = bundle_io.scan(Path(bundle), secret)
+    if manifest.data.get("kind") != "full":
+        raise BundleError("This is a sync bundle, not a backup; restore needs a full backup")
+    made = not folder.exists()
+    archive, code = Archive.create(
+        folder, new_passphrase, kdf_params(), archive_id=str(manifest["archive_id"])
+    )
+    try:
+        with transaction(archive.records_db):
+            sync_store.remember_peer(
+                archive.records_db,
+                str(manifest["source_replica"]),
+                str(manifest["signing_key"]),
+                merge.peer_recipient(manifest),
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            )
+        applied = apply_bundle(
+            archive, Path(bundle), secret, manifest, action="import", index=False, fresh=True,
+            progress=progress, cancel=cancel,
+        )  # fmt: skip
+    except BaseException:
+        archive.close()
+        if made:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            for child in folder.iterdir():
+                child.unlink(missing_ok=True)
+        raise
+    return archive, code, applied

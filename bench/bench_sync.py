@@ -1,0 +1,156 @@
+"""Backup, restore and merge benchmark (issue 12); prints ratios and goals, asserts nothing.
+
+    python -m bench.bench_sync                        # 100,000 testimonies + 1 GiB media
+    python -m bench.bench_sync --testimonies 5000 --media-mb 256   # quicker
+
+* backup: `tumar backup` of the whole archive vs stock `age -r` encrypting the same
+  plaintext bytes (the bundle's tar, decrypted to a scratch file) in the same run; peak RSS
+  of a fresh process doing only the backup (goal < 150 MB with the 64 MiB KDF profile).
+* restore: the full backup into a new archive, records applied per second (goal ≥ 15,000).
+* merge: a sync bundle carrying 10,000 new records into a replica (goal < 5 s), and the
+  same bundle again (a no-op, goal < 0.5 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.gen_data import batches, generate
+from tumar.app.sync import bundle_io, export, merge, restore, team
+from tumar.storage import kdf, sync_store
+from tumar.storage.archive import Archive
+from tumar.storage.connection import transaction
+from tumar.storage.media_store import MediaStore
+from tumar.storage.records import BY_TABLE, Media, Person
+
+PASS = "bench passphrase 1"
+
+
+def log(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+def build(folder: Path, testimonies: int, media_mb: int) -> None:
+    archive, _ = Archive.create(folder, PASS, kdf.fast_params())
+    with archive:
+        for batch in batches(generate(testimonies), 2000):
+            with transaction(archive.records_db):
+                for table, fields in batch:
+                    archive.repo.insert(BY_TABLE[table](**fields))
+        store = MediaStore(archive.media_db)
+        block = os.urandom(1 << 20)
+        for i in range(max(1, media_mb // 16)):  # 16 MiB files, all different
+            data = bytearray(block * 16)
+            data[:8] = i.to_bytes(8, "big")
+            blob = store.write_bytes(bytes(data))
+            archive.repo.insert(
+                Media(
+                    sha256=blob.sha256, size=blob.size, mime="video/mp4", kind="video",
+                    original_name=f"clip{i}.mp4", imported_at="2026-01-01T00:00:00+00:00",
+                    imported_by=archive.replica_id,
+                )
+            )  # fmt: skip
+
+
+def child_backup(folder: Path, out: Path) -> None:
+    with Archive.open(folder, PASS) as archive:
+        start = time.perf_counter()
+        export.write_bundle(archive, out)
+        spent = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{spent:.3f} {rss:.1f}")
+
+
+def goal(ok: bool) -> str:
+    return "ok" if ok else "MISS"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--testimonies", type=int, default=100_000)
+    parser.add_argument("--media-mb", type=int, default=1024)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--child-backup", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_backup:
+        child_backup(*args.child_backup)
+        return 0
+    os.environ["TUMAR_KDF_PROFILE"] = "fast"
+    work = Path(tempfile.mkdtemp(prefix="tumar-bench-sync-", dir=args.workdir))
+    try:
+        src = work / "src.tumar"
+        log(f"building {args.testimonies} testimonies + {args.media_mb} MiB media")
+        build(src, args.testimonies, args.media_mb)
+        bundle = work / "full.tumar-bundle"
+        log("backup (fresh process)")
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.bench_sync", "--child-backup", str(src), str(bundle)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        backup_s, rss_mb = map(float, done.stdout.split())
+        with Archive.open(src, PASS) as archive:
+            keys = team.keys(archive)
+            secret = bundle_io.Secret(identities=(keys.age_identity,))
+            records = sum(archive.repo.count().values())
+        plain = work / "plain.tar"
+        with bundle_io.reading(bundle, secret) as reader, open(plain, "wb") as fh:
+            shutil.copyfileobj(reader, fh, 1 << 20)
+        start = time.perf_counter()
+        subprocess.run(["age", "-r", keys.recipient, "-o", str(work / "age.out"), str(plain)],
+                       check=True)  # fmt: skip
+        age_s = time.perf_counter() - start
+        size_mb = plain.stat().st_size / 2**20
+        plain.unlink()
+        log("restore")
+        start = time.perf_counter()
+        restored, _code, applied = restore.restore(bundle, work / "restored.tumar", PASS, secret)
+        restore_s = time.perf_counter() - start
+        versions = applied.records.touched
+        log("merge of 10,000 new records")
+        with Archive.open(src, PASS) as archive:
+            with transaction(archive.records_db):
+                for i in range(10_000):
+                    archive.repo.insert(Person(display_name=f"Bench person {i}"))
+            floors = export.Floors(
+                sync_store.watermarks(restored.records_db),
+                sync_store.chain_heads(restored.records_db, restored.replica_id),
+            )
+            team.add_member(archive, team.keys(restored).recipient, "bench")
+            small = work / "sync.tumar-bundle"
+            export.write_bundle(archive, small, floors=floors)
+        with restored:
+            start = time.perf_counter()
+            first = merge.merge(restored, small)
+            merge_s = time.perf_counter() - start
+            start = time.perf_counter()
+            second = merge.merge(restored, small)
+            again_s = time.perf_counter() - start
+        assert first.applied and first.applied.records.added >= 10_000 and second.already_merged
+        ratio = (size_mb / backup_s) / (size_mb / age_s)
+        rate = versions / restore_s
+        print(f"\n== Tumar sync benchmark: {args.testimonies} testimonies, {records} records, "
+              f"bundle plaintext {size_mb:.0f} MiB ==")  # fmt: skip
+        print(
+            f"backup   {backup_s:7.2f} s  {size_mb / backup_s:7.1f} MiB/s   "
+            f"age {age_s:6.2f} s  ratio {ratio:.2f}x (goal >= 0.8x: {goal(ratio >= 0.8)})"
+        )
+        print(f"         peak RSS {rss_mb:.0f} MB (goal < 150 MB: {goal(rss_mb < 150)})")
+        print(f"restore  {restore_s:7.2f} s  {rate:9,.0f} versions/s "
+              f"(goal >= 15,000/s: {goal(rate >= 15_000)})")  # fmt: skip
+        print(f"merge    {merge_s:7.2f} s  for 10,000 records (goal < 5 s: {goal(merge_s < 5)})")
+        print(f"again    {again_s:7.2f} s  no-op (goal < 0.5 s: {goal(again_s < 0.5)})")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""Reading what a bundle carries: record versions, audit chains, watermarks (SQL for sync).
+
+A *version* is one state of one record: the current row or a kept one in record_history,
+named by (table, id, hlc). The replica that made it is the HLC's last part (its origin).
+Watermarks say, per origin, the highest HLC this archive holds; because every bundle
+carries all versions above the receivers' published watermarks, a replica's knowledge
+of each origin has no gaps, so "everything above the floor" is exactly what is new.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from .connection import Connection
+from .records import BY_TABLE
+
+Version = dict[str, Any]
+
+
+def origin(hlc: str) -> str:
+    return hlc[-32:]
+
+
+def _above(hlc: str, floors: dict[str, str] | None) -> bool:
+    return floors is None or hlc > floors.get(origin(hlc), "")
+
+
+def _parents(conn: Connection, table: str, above: str) -> dict[tuple[str, str], tuple]:
+    rows = conn.execute(
+        "SELECT record_id, hlc, parent_hlc, resolves FROM version_parent"
+        " WHERE table_name = ? AND hlc > ?",
+        (table, above),
+    )
+    return {(r[0], r[1]): (r[2], r[3]) for r in rows}
+
+
+def versions(conn: Connection, floors: dict[str, str] | None = None) -> Iterator[Version]:
+    """Every version above the per-origin floors (all of them when floors is None)."""
+    low = ""
+    if floors is not None:
+        held = watermarks(conn)
+        # versions of an origin the floors don't name must all go, so scan from the start
+        low = "" if set(held) - set(floors) else min((floors[o] for o in held), default="")
+    for table in BY_TABLE:
+        parents = _parents(conn, table, low)
+        history = conn.execute(
+            "SELECT record_id, hlc, data FROM record_history WHERE table_name = ? AND hlc > ?"
+            " ORDER BY hlc",
+            (table, low),
+        )
+        for record_id, hlc, data in history:
+            if _above(hlc, floors):
+                parent, resolves = parents.get((record_id, hlc), (None, ""))
+                yield _line(table, json.loads(data), parent, resolves, current=False)
+        for row in conn.execute(f"SELECT * FROM {table} WHERE hlc > ? ORDER BY hlc", (low,)):
+            values = dict(row)
+            if _above(values["hlc"], floors):
+                parent, resolves = parents.get((values["id"], values["hlc"]), (None, ""))
+                yield _line(table, values, parent, resolves, current=True)
+
+
+def _line(
+    table: str, row: dict[str, Any], parent: str | None, resolves: str, *, current: bool
+) -> Version:
+    """Kept versions of a table come before its current rows (restore's fast path and the
+    audit order rely on it); `current` marks the writer's current row."""
+    line: Version = {"t": table, "row": row, "parent": parent, "current": current}
+    if resolves:
+        line["resolves"] = json.loads(resolves)
+    return line
+
+
+def watermarks(conn: Connection) -> dict[str, str]:
+    """Per origin replica, the highest HLC of any version held."""
+    marks: dict[str, str] = {}
+    queries = [f"SELECT max(hlc), substr(hlc, 20) FROM {t} GROUP BY 2" for t in BY_TABLE]
+    queries.append("SELECT max(hlc), substr(hlc, 20) FROM record_history GROUP BY 2")
+    for sql in queries:
+        for hlc, who in conn.execute(sql):
+            if hlc > marks.get(who, ""):
+                marks[who] = hlc
+    return marks
+
+
+def chain_heads(conn: Connection, own_device: str) -> dict[str, int]:
+    heads = {
+        r[0]: r[1] for r in conn.execute("SELECT device, max(seq) FROM audit_chain GROUP BY device")
+    }
+    own = conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+    if own:
+        heads[own_device] = own
+    return heads
+
+
+_AUDIT_FIELDS = (
+    "seq", "at", "action", "table_name", "record_id", "record_hash", "prev_hash", "entry_hash",
+)  # fmt: skip
+
+
+def audit_entries(
+    conn: Connection, own_device: str, floors: dict[str, int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Our own chain (as device `own_device`) and every imported one, above the floors."""
+    floors = floors or {}
+    columns = ", ".join(_AUDIT_FIELDS)
+    for row in conn.execute(
+        f"SELECT {columns} FROM audit_log WHERE seq > ? ORDER BY seq", (floors.get(own_device, 0),)
+    ):
+        yield {"device": own_device, **dict(zip(_AUDIT_FIELDS, row, strict=True))}
+    devices = [r[0] for r in conn.execute("SELECT DISTINCT device FROM audit_chain ORDER BY 1")]
+    for device in devices:
+        for row in conn.execute(
+            f"SELECT {columns} FROM audit_chain WHERE device = ? AND seq > ? ORDER BY seq",
+            (device, floors.get(device, 0)),
+        ):
+            yield {"device": device, **dict(zip(_AUDIT_FIELDS, row, strict=True))}
+
+
+def media_to_send(conn: Connection, floors: dict[str, str] | None) -> list[str]:
+    """Content hashes of media records whose first version the peers have not all seen."""
+    rows = conn.execute(
+        "SELECT m.sha256, min(v.hlc) FROM media m JOIN version_parent v"
+        " ON v.table_name = 'media' AND v.record_id = m.id GROUP BY m.id"
+    ).fetchall()
+    known = {r[0] for r in rows}
+    wanted = {sha for sha, first in rows if _above(first, floors)}
+    # media rows without parent bookkeeping (archives older than sync): decide by the row
+    for sha, hlc in conn.execute("SELECT sha256, hlc FROM media"):
+        if sha not in known and _above(hlc, floors):
+            wanted.add(sha)
+    return sorted(wanted)
+
+
+def peer_key(conn: Connection, replica: str) -> str | None:
+    row = conn.execute("SELECT signing_key FROM sync_peer WHERE replica_id = ?", (replica,))
+    found = row.fetchone()
+    return found[0] if found else None
+
+
+def remember_peer(conn: Connection, replica: str, key: str, recipient: str, at: str) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_peer (replica_id, signing_key, recipient, first_seen)"
+        " VALUES (?, ?, ?, ?)",
+        (replica, key, recipient, at),
+    )
+
+
+def peer_recipients(conn: Connection) -> list[str]:
+    """Recipients of replicas whose bundles we merged, minus those removed from the team."""
+    rows = conn.execute(
+        "SELECT recipient FROM sync_peer WHERE recipient <> '' AND recipient NOT IN"
+        " (SELECT recipient FROM team_member WHERE deleted = 1 AND recipient NOT IN"
+        "  (SELECT recipient FROM team_member WHERE deleted = 0)) ORDER BY first_seen"
+    )
+    return [r[0] for r in rows]
+
+
+def meta_value(conn: Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    """Inside the caller's transaction."""
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def open_conflicts(conn: Connection) -> list[tuple]:
+    """(id, table, record_id, winner_hlc, loser_hlc, found_at) of unsettled conflicts."""
+    return [
+        tuple(r)
+        for r in conn.execute(
+            "SELECT id, table_name, record_id, winner_hlc, loser_hlc, found_at"
+            " FROM sync_conflict WHERE resolved_at IS NULL ORDER BY id"
+        )
+    ]
+
+
+def record_versions(conn: Connection, table: str, record_id: str) -> dict[str, dict[str, Any]]:
+    """Every version of one record held here (kept and current), by HLC."""
+    if table not in BY_TABLE:
+        raise ValueError(f"unknown table {table}")
+    found = {
+        r[0]: json.loads(r[1])
+        for r in conn.execute(
+            "SELECT hlc, data FROM record_history WHERE table_name = ? AND record_id = ?",
+            (table, record_id),
+        )
+    }
+    current = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    if current is not None:
+        found[current["hlc"]] = dict(current)
+    return found
+
+
+def mark_settled(
+    conn: Connection, conflict_id: int, table: str, record_id: str, hlc: str, pair: list[str]
+) -> None:
+    """The settling version `hlc` names the pair it settles (this travels with it)."""
+    conn.execute(
+        "UPDATE version_parent SET resolves = ? WHERE table_name = ? AND record_id = ? AND hlc = ?",
+        (json.dumps(pair), table, record_id, hlc),
+    )
+    conn.execute(
+        "UPDATE sync_conflict SET resolved_at = datetime('now'), resolution_hlc = ? WHERE id = ?",
+        (hlc, conflict_id),
+    )

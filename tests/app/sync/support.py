@@ -1,0 +1,78 @@
+"""Helpers for sync tests: archives, replicas joined through a backup, full snapshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tumar.app.sync import bundle_io, export, restore, team
+from tumar.storage.archive import Archive
+from tumar.storage.kdf import fast_params
+from tumar.storage.records import BY_TABLE
+
+PASS = "correct horse battery staple"
+
+
+def new_archive(folder: Path) -> tuple[Archive, str]:
+    return Archive.create(folder, PASS, fast_params())
+
+
+def join(source: Archive, tmp: Path, name: str) -> Archive:
+    """A second laptop: restore the source's full backup into a new replica."""
+    bundle = tmp / f"{name}-join.tumar-bundle"
+    export.write_bundle(source, bundle)
+    secret = bundle_io.Secret(identities=(team.keys(source).age_identity,))
+    archive, _code, _applied = restore.restore(bundle, tmp / f"{name}.tumar", PASS, secret)
+    bundle.unlink()
+    return archive
+
+
+def records(archive: Archive) -> dict[str, list[dict[str, Any]]]:
+    """Every current row of every record table, as stored."""
+    conn = archive.records_db
+    return {t: [dict(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY id")] for t in BY_TABLE}
+
+
+def versions(archive: Archive) -> set[tuple[str, str, str, str]]:
+    """Every version held (current and kept), as (table, id, hlc, canonical JSON)."""
+    found = set()
+    for table, rows in records(archive).items():
+        for row in rows:
+            found.add((table, row["id"], row["hlc"], json.dumps(row, sort_keys=True)))
+    for t, rid, hlc, data in archive.records_db.execute(
+        "SELECT table_name, record_id, hlc, data FROM record_history"
+    ):
+        found.add((t, rid, hlc, json.dumps(json.loads(data), sort_keys=True)))
+    return found
+
+
+def chains(archive: Archive) -> dict[str, list[tuple]]:
+    """Every audit chain held: our own under our replica id, and the imported ones."""
+    conn = archive.records_db
+    result: dict[str, list[tuple]] = {}
+    own = [tuple(r)[1:] for r in conn.execute("SELECT * FROM audit_log ORDER BY seq")]
+    if own:
+        result[archive.replica_id] = [(e[0], *e[2:]) for e in own]
+    for row in conn.execute("SELECT * FROM audit_chain ORDER BY device, seq"):
+        r = dict(row)
+        result.setdefault(r["device"], []).append(
+            (r["at"], r["action"], r["table_name"], r["record_id"], r["record_hash"],
+             r["prev_hash"], r["entry_hash"])
+        )  # fmt: skip
+    return result
+
+
+def snapshot(archive: Archive) -> str:
+    """A full export of what a merge may change: records, kept versions, audit, media, team."""
+    conn = archive.records_db
+    data = {
+        "records": records(archive),
+        "versions": sorted(versions(archive)),
+        "audit": [tuple(r) for r in conn.execute("SELECT * FROM audit_log ORDER BY seq")],
+        "chains": [tuple(r) for r in conn.execute("SELECT * FROM audit_chain ORDER BY 1, 2")],
+        "conflicts": [tuple(r) for r in conn.execute("SELECT * FROM sync_conflict ORDER BY 1")],
+        "media": [tuple(r) for r in archive.media_db.execute("SELECT sha256, size FROM blob")],
+        "chunks": archive.media_db.execute("SELECT count(*) FROM chunk").fetchone()[0],
+    }
+    return json.dumps(data, sort_keys=True, default=str)

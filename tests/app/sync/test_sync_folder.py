@@ -1,0 +1,133 @@
+"""Three laptops syncing through one folder: same state, nothing lost, conflicts listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tumar.app.sync import conflicts, folder, merge, team
+from tumar.app.verify import verify_archive
+from tumar.storage.archive import Archive
+from tumar.storage.records import Person, Testimony
+
+from .support import join, new_archive, records, snapshot, versions
+
+
+@pytest.fixture
+def team3(tmp_path: Path):
+    a, _ = new_archive(tmp_path / "a.tumar")
+    p = a.repo.insert(Person(display_name="Tilek Tabarikuly"))
+    a.repo.insert(Testimony(witness_id=p.id, text="original text"))
+    b = join(a, tmp_path, "b")
+    c = join(a, tmp_path, "c")
+    for other, label in ((b, "B"), (c, "C")):  # what `tumar team add-member` does on A
+        team.add_member(a, team.keys(other).recipient, f"laptop {label}")
+    share = tmp_path / "stick"
+    share.mkdir()
+    yield a, b, c, share
+    for archive in (a, b, c):
+        archive.close()
+
+
+def sync_rounds(replicas: list[Archive], share: Path, rounds: int = 3) -> None:
+    """Everyone syncs `rounds` times; by the last round every bundle must merge."""
+    for round_no in range(rounds):
+        for archive in replicas:
+            report = folder.sync(archive, share)
+            if round_no == rounds - 1:
+                assert not report.skipped
+
+
+def test_concurrent_edits_converge_and_keep_the_loser(team3) -> None:
+    a, b, c, share = team3
+    sync_rounds([a, b, c], share)
+    tid = a.repo.find(Testimony)[0].id
+    for archive, text in ((a, "edit on A"), (b, "edit on B")):
+        archive.repo.update_fields(Testimony, tid, {"text": text})
+    c.repo.insert(Person(display_name="Added on C"))
+    sync_rounds([a, b, c], share)
+    assert records(a) == records(b) == records(c)
+    assert versions(a) == versions(b) == versions(c)
+    texts = {t.text for t in a.repo.history(Testimony, tid)} | {a.repo.get(Testimony, tid).text}
+    assert {"original text", "edit on A", "edit on B"} <= texts
+    for archive in (a, b, c):
+        listed = conflicts.open_conflicts(archive)
+        assert [(x.table, x.record_id) for x in listed] == [("testimony", tid)]
+        assert verify_archive(archive).ok, verify_archive(archive).problems
+
+
+def test_second_sync_changes_and_writes_nothing(team3) -> None:
+    a, b, c, share = team3
+    a.repo.insert(Person(display_name="New on A"))
+    sync_rounds([a, b, c], share)
+    before = {x.replica_id: snapshot(x) for x in (a, b, c)}
+    files = {p.name: p.read_bytes() for p in share.iterdir()}
+    for archive in (a, b, c):
+        report = folder.sync(archive, share)
+        assert not report.written
+        assert all(m.already_merged for m in report.merged)
+    assert {x.replica_id: snapshot(x) for x in (a, b, c)} == before
+    assert {p.name: p.read_bytes() for p in share.iterdir()} == files
+
+
+def test_resolving_a_conflict_travels(team3) -> None:
+    a, b, c, share = team3
+    sync_rounds([a, b, c], share)
+    tid = a.repo.find(Testimony)[0].id
+    a.repo.update_fields(Testimony, tid, {"text": "A says"})
+    b.repo.update_fields(Testimony, tid, {"text": "B says"})
+    sync_rounds([a, b, c], share)
+    (conflict,) = conflicts.open_conflicts(c)
+    mine_on_a = conflicts.open_conflicts(a)[0]
+    conflicts.resolve(a, mine_on_a.id, "mine")
+    assert a.repo.get(Testimony, tid).text == "A says"
+    assert not conflicts.open_conflicts(a)
+    sync_rounds([a, b, c], share)
+    for archive in (a, b, c):
+        assert archive.repo.get(Testimony, tid).text == "A says"
+        assert not conflicts.open_conflicts(archive)
+        assert verify_archive(archive).ok
+    assert conflict.record_id == tid
+
+
+def test_merge_twice_is_a_no_op_and_dry_run_writes_nothing(team3, tmp_path: Path) -> None:
+    a, b, _c, _share = team3
+    b.repo.insert(Person(display_name="From B"))
+    bundle = tmp_path / "b.tumar-bundle"
+    from tumar.app.sync import export
+
+    export.write_bundle(b, bundle)
+    before = snapshot(a)
+    preview = merge.merge(a, bundle, dry_run=True)
+    assert preview.applied is not None and preview.applied.records.added == 1
+    assert snapshot(a) == before
+    merge.merge(a, bundle)
+    after = snapshot(a)
+    assert after != before
+    again = merge.merge(a, bundle)
+    assert again.already_merged and snapshot(a) == after
+    a.records_db.execute("DELETE FROM meta WHERE key LIKE 'merged:%'")
+    third = merge.merge(a, bundle)  # the full work again: still nothing changes
+    assert third.applied is not None and third.applied.records.touched == 0
+    assert snapshot(a) == after
+
+
+def test_far_future_clock_is_refused(team3, tmp_path: Path) -> None:
+    """Beyond MAX_CLOCK_DRIFT_MS a bundle is refused: its edits would win every merge."""
+    import time
+
+    from tumar.app.sync import export
+    from tumar.app.sync.errors import BundleError
+    from tumar.storage.hlc import Clock
+
+    a, b, _c, _share = team3
+    ahead = int(time.time() * 1000) + merge.MAX_CLOCK_DRIFT_MS + 3_600_000
+    b.repo.clock = Clock(b.replica_id, wall=lambda: ahead)
+    b.repo.insert(Person(display_name="Written with a wrong clock"))
+    bundle = tmp_path / "future.tumar-bundle"
+    export.write_bundle(b, bundle)
+    before = snapshot(a)
+    with pytest.raises(BundleError, match="hours ahead"):
+        merge.merge(a, bundle)
+    assert snapshot(a) == before

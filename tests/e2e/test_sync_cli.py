@@ -1,0 +1,91 @@
+"""The sync commands as a user runs them: team, backup with rotation, restore, sync, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyrage
+
+from tumar.storage.archive import Archive
+from tumar.storage.records import Person
+
+from .cli import run_tumar
+
+PASS = "correct horse battery"  # what .cli.run_tumar passes
+
+
+def _add_person(archive: Path, name: str) -> None:
+    """Through the Python API: this test is about sync, not about how `person add` reads."""
+    with Archive.open(archive, PASS) as opened:
+        opened.repo.insert(Person(display_name=name))
+
+
+def _init(path: Path) -> str:
+    result = run_tumar("init", path)
+    assert result.code == 0, result.err
+    return result.out.strip().splitlines()[-1].strip()  # the recovery code
+
+
+def test_team_commands_read_the_label_from_stdin(tmp_path: Path) -> None:
+    archive = tmp_path / "a.tumar"
+    _init(archive)
+    key = run_tumar("team", "key", "-a", archive)
+    assert key.code == 0 and key.out.startswith("age1")
+    other = str(pyrage.x25519.Identity.generate().to_public())
+    added = run_tumar("team", "add-member", other, "-a", archive, stdin="Aigerim's laptop\n")
+    assert added.code == 0, added.err
+    listed = run_tumar("team", "list", "-a", archive)
+    assert "Aigerim's laptop" in listed.out and other in listed.out
+    removed = run_tumar("team", "remove", other, "-a", archive)
+    assert removed.code == 0 and "afterwards" not in removed.err
+    bad = run_tumar("team", "add-member", "age1bogus", "-a", archive, stdin="x\n")
+    assert bad.code != 0 and len(bad.err.strip().splitlines()) == 1
+
+
+def test_backup_rotation_and_restore(tmp_path: Path) -> None:
+    archive = tmp_path / "a.tumar"
+    code = _init(archive)
+    _add_person(archive, "Qaisha Aqan")
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    for _ in range(3):
+        result = run_tumar("backup", backups, "--keep", "2", "-a", archive)
+        assert result.code == 0, result.err
+    names = sorted(p.name for p in backups.iterdir())
+    assert len(names) <= 2 and all(n.startswith("tumar-backup-") for n in names)
+    assert not any("Qaisha" in n for n in names)
+    code_file = tmp_path / "code.txt"
+    code_file.write_text(code + "\n")
+    restored = run_tumar(
+        "restore", backups / names[-1], tmp_path / "r.tumar", "--bundle-passphrase-file", code_file
+    )
+    assert restored.code == 0, restored.err
+    with Archive.open(tmp_path / "r.tumar", PASS) as opened:
+        assert [p.display_name for p in opened.repo.find(Person)] == ["Qaisha Aqan"]
+    again = run_tumar(
+        "restore", backups / names[-1], archive, "--bundle-passphrase-file", code_file
+    )
+    assert again.code != 0 and len(again.err.strip().splitlines()) == 1
+
+
+def test_identity_restore_and_sync_with_conflicts(tmp_path: Path) -> None:
+    a = tmp_path / "a.tumar"
+    _init(a)
+    _add_person(a, "Tilek")
+    ident = tmp_path / "id.txt"
+    exported = run_tumar("team", "export-identity", ident, "-a", a)
+    assert exported.code == 0 and "WARNING" in exported.err
+    bundle = tmp_path / "full.tumar-bundle"
+    assert run_tumar("backup", bundle, "-a", a).code == 0
+    b = tmp_path / "b.tumar"
+    assert run_tumar("restore", bundle, b, "--identity", ident).code == 0
+    b_key = run_tumar("team", "key", "-a", b).out.strip()
+    assert run_tumar("team", "add-member", b_key, "-a", a, stdin="B\n").code == 0
+    share = tmp_path / "share"
+    share.mkdir()
+    for archive in (a, b):
+        result = run_tumar("sync", share, "-a", archive)
+        assert result.code == 0, result.err
+    dry = run_tumar("sync", share, "--dry-run", "-a", a)
+    assert dry.code == 0 and "Dry run" in dry.out and "added 0" in dry.out
+    assert run_tumar("conflicts", "-a", a).out.strip() == "No open conflicts."
