@@ -23,7 +23,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.gen_data import batches, generate
 from tumar.app.sync import bundle_io, export, merge, restore, team
 from tumar.storage import kdf, sync_store
 from tumar.storage.archive import Archive
@@ -39,6 +38,9 @@ def log(text: str) -> None:
 
 
 def build(folder: Path, testimonies: int, media_mb: int) -> None:
+    # imported here: the word pools would inflate the backup child's peak RSS
+    from bench.gen_data import batches, generate
+
     archive, _ = Archive.create(folder, PASS, kdf.fast_params())
     with archive:
         for batch in batches(generate(testimonies), 2000):

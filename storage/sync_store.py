@@ -9,6 +9,7 @@ of each origin has no gaps, so "everything above the floor" is exactly what is n
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -211,3 +212,15 @@ def mark_settled(
         "UPDATE sync_conflict SET resolved_at = datetime('now'), resolution_hlc = ? WHERE id = ?",
         (hlc, conflict_id),
     )
+
+
+@contextlib.contextmanager
+def small_cache(conn: Connection, kib: int = 8192) -> Iterator[None]:
+    """A bundle reads every row once: a page cache sized for interactive use (256 MiB)
+    would only grow the process by the archive's size. Restored afterwards."""
+    before = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {before}")

@@ -66,9 +66,12 @@ def write_bundle(
     heads = sync_store.chain_heads(conn, own)
     media = sync_store.media_to_send(conn, floors.versions if floors else None)
     hlcs = _Range()
-    with bundle_io.writing(
-        dest, team.recipients(archive), passphrase, passphrase_work_factor()
-    ) as plain:
+    with (
+        sync_store.small_cache(conn),
+        bundle_io.writing(
+            dest, team.recipients(archive), passphrase, passphrase_work_factor()
+        ) as plain,
+    ):
         writer = BundleWriter(plain, keys.signing_key)
         progress(0, len(media) + 2, "Writing records")
         versions = sync_store.versions(conn, floors.versions if floors else None)
