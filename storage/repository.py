@@ -7,6 +7,7 @@ search-index update; nothing is ever physically deleted.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable
@@ -75,7 +76,8 @@ class Repository:
         # stored high-water mark is the latest any connection of this replica wrote.
         seen = self.conn.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
         if seen is not None:
-            self.clock.catch_up(Timestamp.parse(seen[0]))
+            with contextlib.suppress(ValueError):  # damaged: the clock was restored from
+                self.clock.catch_up(Timestamp.parse(seen[0]))  # the records (hlc.recover_last)
         stamp = self.clock.now()
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES ('hlc_last', ?) "
