@@ -231,6 +231,7 @@ class Archive(ArchiveConnections):
             create=False,
             cache_kib=RECORDS_CACHE_KIB,
             read_only=read_only,
+            immutable=read_only,
         )
         try:
             if migrate:

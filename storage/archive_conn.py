@@ -37,8 +37,9 @@ MEDIA_JOURNAL_MODE = "DELETE"
 
 
 def open_media_db(
-    folder: Path, key: bytes, *, create: bool, read_only: bool = False, busy_timeout_ms: int = 5000
-) -> Connection:
+    folder: Path, key: bytes, *, create: bool, read_only: bool = False,
+    busy_timeout_ms: int = 5000, immutable: bool = False,
+) -> Connection:  # fmt: skip
     """media.db with its layout: the same page size on create and on every open."""
     return open_database(
         folder / MEDIA_DB,
@@ -49,6 +50,7 @@ def open_media_db(
         journal_mode=MEDIA_JOURNAL_MODE,
         read_only=read_only,
         busy_timeout_ms=busy_timeout_ms,
+        immutable=immutable,
     )
 
 
@@ -77,7 +79,11 @@ class ArchiveConnections:
         """media.db, opened on first use when an import held it at unlock time."""
         if self.media_conn is None and self._media_busy:
             self.media_conn = open_media_db(
-                self.folder, self._key(MEDIA_DB), create=False, read_only=self.read_only
+                self.folder,
+                self._key(MEDIA_DB),
+                create=False,
+                read_only=self.read_only,
+                immutable=self.read_only,
             )  # ArchiveBusy again after the busy timeout: "another command is importing"
             self._media_busy = False
             migrate_db(self.media_conn, schema.MEDIA_MIGRATIONS, MEDIA_DB, self.read_only)
@@ -97,7 +103,7 @@ class ArchiveConnections:
             self.records_db.close()
         self.records_db = open_database(
             self.folder / ARCHIVE_DB, self._key(ARCHIVE_DB), create=False,
-            cache_kib=RECORDS_CACHE_KIB, read_only=self.read_only,
+            cache_kib=RECORDS_CACHE_KIB, read_only=self.read_only, immutable=self.read_only,
         )  # fmt: skip
         self.repo.conn = self.records_db
         return self.records_db
@@ -116,7 +122,11 @@ class ArchiveConnections:
                 self.media_conn.close()
         self.media_conn = None
         self.media_conn = open_media_db(
-            self.folder, self._key(MEDIA_DB), create=False, read_only=self.read_only
+            self.folder,
+            self._key(MEDIA_DB),
+            create=False,
+            read_only=self.read_only,
+            immutable=self.read_only,
         )
         return self.media_conn
 
@@ -127,9 +137,12 @@ class ArchiveConnections:
         if name == ARCHIVE_DB:
             return open_database(
                 self.folder / ARCHIVE_DB, self._key(ARCHIVE_DB), create=False,
-                cache_kib=RECORDS_CACHE_KIB, read_only=read_only,
+                cache_kib=RECORDS_CACHE_KIB, read_only=read_only, immutable=self.read_only,
             )  # fmt: skip
-        return open_media_db(self.folder, self._key(MEDIA_DB), create=False, read_only=read_only)
+        return open_media_db(
+            self.folder, self._key(MEDIA_DB), create=False, read_only=read_only,
+            immutable=self.read_only,
+        )  # fmt: skip
 
     def index_damaged(self) -> None:
         """A write met damage in the search index: mark it stale so writes go on without it."""
@@ -140,7 +153,7 @@ class ArchiveConnections:
         try:
             self.media_conn = open_media_db(
                 self.folder, self._key(MEDIA_DB), create=False, read_only=self.read_only,
-                busy_timeout_ms=0,
+                immutable=self.read_only, busy_timeout_ms=0,
             )  # fmt: skip
         except ArchiveBusy:
             self._media_busy = True  # an import is running: try again when media are needed

@@ -30,7 +30,7 @@ import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import ArchiveBusy, DatabaseCorrupt
+from .errors import ArchiveBusy, DatabaseCorrupt, DiskFull
 
 Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
@@ -67,6 +67,7 @@ def open_database(
     read_only: bool = False,
     busy_timeout_ms: int = 5000,
     any_thread: bool = False,
+    immutable: bool = False,
 ) -> Connection:
     """Open (or with create=True, create) an encrypted database and verify the key.
 
@@ -76,6 +77,8 @@ def open_database(
     `read_only` opens with mode=ro and changes no setting stored in the file (an archive on
     a read-only stick can still be read, searched, verified and exported). A file another
     Tumar process holds locked raises ArchiveBusy after `busy_timeout_ms`, not "damaged".
+    `immutable` (with read_only) is for files on a read-only disk: SQLite then needs no
+    -shm file (it could not create one there) and takes no locks.
     """
     path = Path(path)
     if page_size is not None and (
@@ -94,6 +97,8 @@ def open_database(
         raise DatabaseCorrupt(f"The archive is incomplete: {path.name} is empty")
     mode = "rwc" if create else ("ro" if read_only else "rw")
     uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"  # any bytes in a path
+    if read_only and immutable:
+        uri += "&immutable=1"
     # any_thread: one thread at a time, but not the one that opened it (a reader thread)
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread)
     try:
@@ -113,6 +118,11 @@ def open_database(
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as exc:
+            if is_disk_full(exc) or "disk i/o" in str(exc).lower():
+                raise DiskFull(
+                    f"{path.name} cannot be opened: the disk is full or cannot be written "
+                    f"({exc}); free some space and try again"
+                ) from None
             if is_busy(exc):
                 raise ArchiveBusy(
                     f"{path.name} is in use by another Tumar command (an import or a long "
@@ -122,8 +132,8 @@ def open_database(
                 f"{path.name} cannot be opened: it is not this archive's encrypted database, "
                 "or it is damaged"
             ) from None
-        if read_only:
-            applied = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if read_only:  # nothing is written; an immutable file reports no WAL at all
+            applied = journal_mode
         else:
             applied = conn.execute(f"PRAGMA journal_mode = {journal_mode.upper()}").fetchone()[0]
         if str(applied).upper() != journal_mode.upper():
