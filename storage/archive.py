@@ -46,6 +46,7 @@ from .errors import (
     ArchiveExists,
     ArchiveLocked,
     DatabaseCorrupt,
+    HeaderCorrupt,
     InvalidInput,
     SearchIndexDamaged,
     WrongPassphrase,
@@ -79,6 +80,11 @@ def _unlock_master_key(header: Header, secret: str) -> tuple[bytes, keyslots.Key
         key = keyslots.unwrap(slot, material, header.archive_id)
         if key is not None:
             return key, slot
+    if any(keyslots.opens_as_foreign(slot, m, header.archive_id) for slot, m in attempts):
+        raise HeaderCorrupt(
+            "The passphrase is right, but the key slots in tumar.json belong to another "
+            "archive; put this archive's own tumar.json back (from a backup)"
+        )
     raise WrongPassphrase()
 
 

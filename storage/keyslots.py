@@ -35,9 +35,14 @@ class KeySlot:
     salt: bytes
     nonce: bytes
     wrapped: bytes
+    #: the archive this slot was made for (plaintext, only to explain a refusal: a slot
+    #: pasted from another archive's header fails to unwrap because of the AAD anyway)
+    archive_id: str | None = None
 
     def to_json(self) -> dict:
+        made_for = {"archive_id": self.archive_id} if self.archive_id else {}
         return {
+            **made_for,
             "id": self.slot_id,
             "kind": self.kind,
             "kdf": self.kdf.to_json(),
@@ -61,7 +66,10 @@ class KeySlot:
         wrapped = _unb64(data.get("wrapped_key"), "wrapped_key")
         if not 16 <= len(salt) <= 64 or len(nonce) != NONCE_LEN or len(wrapped) != 48:
             raise HeaderCorrupt("A key slot in the archive header has fields of the wrong size")
-        return cls(slot_id, kind, params, salt, nonce, wrapped)
+        made_for = data.get("archive_id")
+        if made_for is not None and (not isinstance(made_for, str) or len(made_for) > 64):
+            raise HeaderCorrupt("A key slot in the archive header has no valid archive id")
+        return cls(slot_id, kind, params, salt, nonce, wrapped, made_for)
 
 
 def _b64(data: bytes) -> str:
@@ -98,7 +106,7 @@ def wrap(
     nonce = os.urandom(NONCE_LEN)
     kek = kdf.derive(secret, salt, params)
     wrapped = AESGCM(kek).encrypt(nonce, master_key, _aad(archive_id, slot_id, kind))
-    return KeySlot(slot_id, kind, params, salt, nonce, wrapped)
+    return KeySlot(slot_id, kind, params, salt, nonce, wrapped, archive_id)
 
 
 def unwrap(slot: KeySlot, secret: bytes, archive_id: str) -> bytes | None:
@@ -109,6 +117,14 @@ def unwrap(slot: KeySlot, secret: bytes, archive_id: str) -> bytes | None:
         return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, aad)
     except InvalidTag:
         return None
+
+
+def opens_as_foreign(slot: KeySlot, secret: bytes, archive_id: str) -> bool:
+    """True when `slot` says it was made for another archive and `secret` opens it there:
+    the passphrase is right, the header's slots are not this archive's."""
+    if not slot.archive_id or slot.archive_id == archive_id:
+        return False
+    return unwrap(slot, secret, slot.archive_id) is not None
 
 
 def new_recovery_code() -> str:

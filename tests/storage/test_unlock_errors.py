@@ -136,7 +136,8 @@ def test_slot_copied_from_another_archive_does_not_open(tmp_path: Path, archive_
     other.close()
     foreign = json.loads((tmp_path / "other.tumar" / "tumar.json").read_text())["slots"]
     edit_header(archive_dir, lambda d: d.update(slots=foreign))
-    assert_refused(archive_dir, WrongPassphrase, "does not open")
+    assert_refused(archive_dir, HeaderCorrupt, "passphrase is right, but the key slots")
+    assert_refused(archive_dir, WrongPassphrase, "does not open", secret="not the passphrase")
 
 
 def test_plain_sqlite_file_instead_of_archive_db(archive_dir: Path) -> None:
