@@ -100,8 +100,9 @@ def _check(folder: Path, tmp: Path, capsys, max_rowid: int) -> None:
     lost_parent = {n for n in notes if n not in {x.id for x in got_notes}}
     for note_id in lost_parent:  # only a note whose person was lost may be missing
         assert note_id in out  # named in the report
-    os.environ["TUMAR_PASSPHRASE"] = NEW_PASS  # restored by monkeypatch after the test
-    code, out, err = _cli(capsys, "verify", new)
+    secret = tmp / "new-passphrase.txt"
+    secret.write_text(NEW_PASS + "\n")
+    code, out, err = _cli(capsys, "verify", new, "--passphrase-file", secret)
     assert code == 0, out
     shutil.rmtree(new)
 

@@ -108,3 +108,37 @@ def test_full_disk_is_one_plain_sentence(tmp_path, run_tumar) -> None:
         one_line(exported, "The disk is full")
         filler.unlink()
         shutil.rmtree(folder)
+
+
+def test_failed_checkpoint_is_reported_and_retried_at_the_next_unlock(tmp_path) -> None:
+    """Records committed to archive.db-wal survive a checkpoint that fails on a full disk:
+    close says so (never silently), the next unlock folds them in, nothing is lost."""
+    with mounted("-t", "tmpfs", "-o", "size=16m", "tmpfs", target=tmp_path / "small") as disk:
+        folder = disk / "a.tumar"
+        Archive.create(folder, PASSPHRASE, fast_params())[0].close()
+        archive = Archive.open(folder, PASSPHRASE)
+        archive.records_db.execute("PRAGMA wal_autocheckpoint = 0")
+        ids = [
+            archive.repo.insert(Person(display_name=f"Person {i} " + "w" * 500)).id
+            for i in range(80)
+        ]
+        filler = disk / "filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            for block in (65536, 4096, 512):
+                with contextlib.suppress(OSError):
+                    while os.write(fd, b"\0" * block) == block:
+                        pass
+        finally:
+            os.close(fd)
+        warnings: list[str] = []
+        archive.on_warning = warnings.append
+        archive.close()
+        assert len(warnings) == 1 and "archive.db-wal" in warnings[0], warnings
+        assert (folder / "archive.db-wal").stat().st_size > 0
+        filler.unlink()
+        with Archive.open(folder, PASSPHRASE) as reopened:
+            assert reopened.wal_was_pending and not reopened.warnings
+            assert {p.id for p in reopened.repo.find(Person)} == set(ids)
+        assert not (folder / "archive.db-wal").exists()
+        shutil.rmtree(folder)
