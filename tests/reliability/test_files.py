@@ -71,7 +71,7 @@ def test_media_db_unusable_leaves_records_working(with_media, tmp_path, run_tuma
     stderr_line(added, "Media are unavailable", "records work")
     listed = run_tumar("media", "list", "-a", folder)
     assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 3
-    exported = run_tumar("media", "export", with_media[1][0], tmp_path, "-a", folder)
+    exported = run_tumar("media", "export", "--original", with_media[1][0], tmp_path, "-a", folder)
     assert exported.returncode == 1
     stderr_line(exported, "Media are unavailable")
     assert run_tumar("verify", folder).returncode == 3
@@ -87,7 +87,7 @@ def test_one_damaged_media_item_costs_only_that_item(with_media, tmp_path, run_t
     flip(folder / "media.db", (ends[0] + ends[1]) // 2)  # inside the second item's chunks
     out = tmp_path / "out"
     out.mkdir()
-    results = [run_tumar("media", "export", i, out, "-a", folder) for i in ids]
+    results = [run_tumar("media", "export", "--original", i, out, "-a", folder) for i in ids]
     assert results[0].returncode == 0 and results[2].returncode == 0
     assert results[1].returncode != 0
     stderr_line(results[1], ids[1], "damaged page", "other media are not affected")
@@ -159,7 +159,9 @@ def test_media_db_locked_by_an_import_says_so_and_records_go_on(with_media, tmp_
         added = run_tumar("person", "add", "-a", folder, input="Qaisha Aqan")
         assert added.returncode == 0, added.stderr
         assert added.stderr == ""
-        exported = run_tumar("media", "export", with_media[1][0], tmp_path, "-a", folder)
+        exported = run_tumar(
+            "media", "export", "--original", with_media[1][0], tmp_path, "-a", folder
+        )
         assert exported.returncode == 1
         line = stderr_line(exported, "another Tumar command")
         assert "damaged" not in line

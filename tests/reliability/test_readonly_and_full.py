@@ -74,7 +74,9 @@ def test_read_only_archive_reads_searches_verifies_exports(tmp_path, run_tumar) 
         assert found.returncode == 0 and person_id in found.stdout, found.stderr
         checked = run_tumar("verify", folder)
         assert checked.returncode == 0, checked.stdout + checked.stderr
-        exported = run_tumar("media", "export", media_id, tmp_path / "out.bin", "-a", folder)
+        exported = run_tumar(
+            "media", "export", "--original", media_id, tmp_path / "out.bin", "-a", folder
+        )
         assert exported.returncode == 0, exported.stderr
         added = run_tumar("person", "add", "-a", folder, input="Tilek Tabarikuly")
         assert added.returncode == 1
@@ -103,7 +105,9 @@ def test_full_disk_is_one_plain_sentence(tmp_path, run_tumar) -> None:
         assert added.returncode == 1
         one_line(added, "The disk is full", "not saved")
         assert ": :" not in added.stderr and "because of the disk" not in added.stderr
-        exported = run_tumar("media", "export", media_id, disk / "copy.bin", "-a", folder)
+        exported = run_tumar(
+            "media", "export", "--original", media_id, disk / "copy.bin", "-a", folder
+        )
         assert exported.returncode == 1
         one_line(exported, "The disk is full")
         filler.unlink()

@@ -8,6 +8,10 @@ can be reproduced and checked. Usage: python tests/data/photos/derive_fixtures.p
   the metadata segments (APPn, COM: where the broken EXIF lives) are kept byte for byte and the
   compressed picture is replaced by a re-encoded copy at most 160 px wide. The result is a
   derivative of the CC BY-SA 4.0 original and is shared under the same licence.
+  `jpg/corrupted.jpg` (2 MB) is shrunk the same way into `jpg/corrupted.jpg`.
+* The two phone HEIC/HEIF samples (2-3 MB) are decoded, scaled to 1/8 and encoded again as
+  HEIC (pillow-heif) with their original EXIF block, so make, model, capture time and GPS
+  stay those of the phone; the HEVC stream and container layout are pillow-heif's.
 """
 
 from __future__ import annotations
@@ -77,6 +81,19 @@ def shrink(src: Path, dest: Path) -> None:
     dest.write_bytes(b"\xff\xd8" + header_segments(data) + body)
 
 
+HEIC = ["heic/mobile/iphone_13_pro_max.HEIC", "heic/mobile/HMD_Nokia_8.3_5G.heif"]
+
+
+def shrink_heic(src: Path, dest: Path) -> None:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    with Image.open(src) as image:
+        exif = image.info["exif"]
+        small = image.convert("RGB").resize((image.width // 8, image.height // 8))
+    pillow_heif.from_pillow(small).save(dest, quality=40, exif=exif)
+
+
 def main() -> None:
     for rel in COPY:
         dest = HERE / Path(rel).relative_to("jpg")
@@ -86,6 +103,11 @@ def main() -> None:
         dest = HERE / "broken_exif" / Path(rel).name
         dest.parent.mkdir(parents=True, exist_ok=True)
         shrink(SRC / rel, dest)
+    (HERE / "jpg").mkdir(exist_ok=True)
+    shrink(SRC / "jpg/corrupted.jpg", HERE / "jpg" / "corrupted.jpg")
+    for rel in HEIC:
+        (HERE / rel).parent.mkdir(parents=True, exist_ok=True)
+        shrink_heic(SRC / rel, HERE / rel)
 
 
 if __name__ == "__main__":
