@@ -8,10 +8,14 @@ slot is calibrated on this machine.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import platformdirs
+
 from tumar.storage import archive as _archive
+from tumar.storage import rekey as _rekey
 from tumar.storage.archive import Archive
 from tumar.storage.header import Header, read_header
 from tumar.storage.kdf import KdfParams, params_for_profile
@@ -24,6 +28,13 @@ def fast_kdf_profile() -> bool:
     return os.environ.get(KDF_PROFILE_ENV) == "fast"
 
 
+def state_dir() -> Path:
+    """Where this computer keeps each archive's last-seen audit head (storage.last_seen):
+    the user's data folder, not the archive folder, so swapping the folder cannot rewind it.
+    On Linux ~/.local/share/tumar/last-seen (XDG_DATA_HOME is honoured)."""
+    return platformdirs.user_data_path("tumar", appauthor=False) / "last-seen"
+
+
 def kdf_params() -> KdfParams:
     return params_for_profile(os.environ.get(KDF_PROFILE_ENV))
 
@@ -33,7 +44,7 @@ def create_archive(folder: Path, passphrase: str) -> tuple[Archive, str]:
     The archive's signing identity for dossiers is made here too (a few milliseconds)."""
     from .dossier import identity  # lazily: the CLI's other commands never need it
 
-    archive, code = Archive.create(Path(folder), passphrase, kdf_params())
+    archive, code = Archive.create(Path(folder), passphrase, kdf_params(), state_dir=state_dir())
     try:
         identity.create(archive)
     except BaseException:
@@ -44,11 +55,25 @@ def create_archive(folder: Path, passphrase: str) -> tuple[Archive, str]:
 
 def open_archive(folder: Path, secret: str) -> Archive:
     """`secret` is the passphrase or the recovery code."""
-    return Archive.open(Path(folder), secret)
+    return Archive.open(Path(folder), secret, state_dir=state_dir())
 
 
 def change_passphrase(folder: Path, current_secret: str, new_passphrase: str) -> None:
-    _archive.change_passphrase(Path(folder), current_secret, new_passphrase, kdf_params())
+    _archive.change_passphrase(
+        Path(folder), current_secret, new_passphrase, kdf_params(), state_dir=state_dir()
+    )
+
+
+def rekey(folder: Path, secret: str, new_passphrase: str, on_code: Callable[[str], None]) -> str:
+    """New master key, both databases rewritten, new header; `on_code` shows the new
+    recovery code once, before the files change (see storage.rekey)."""
+    return _rekey.rekey(
+        Path(folder), secret, new_passphrase, kdf_params(), state_dir=state_dir(), on_code=on_code
+    )
+
+
+def new_recovery_code(folder: Path, secret: str) -> str:
+    return _rekey.new_recovery_code(Path(folder), secret, kdf_params(), state_dir=state_dir())
 
 
 @dataclass(frozen=True)
@@ -64,7 +89,7 @@ class UnlockedKey:
 def unlock_key(folder: Path, secret: str) -> UnlockedKey:
     """The slow part of unlocking (Argon2id), safe to run on a worker thread: it opens no
     database, so the connections can later be made on the thread that will use them."""
-    header, master = _archive.unlock_key(Path(folder), secret)
+    header, master = _archive.unlock_key(Path(folder), secret, state_dir=state_dir())
     return UnlockedKey(Path(folder), header, master)
 
 
@@ -80,7 +105,9 @@ def create_key(folder: Path, passphrase: str) -> tuple[UnlockedKey, str]:
 
 
 def open_with_key(key: UnlockedKey) -> Archive:
-    return Archive.open_with_key(key.folder, key.header, key.master)
+    archive = Archive.open_with_key(key.folder, key.header, key.master)
+    archive.attach_guard(state_dir())
+    return archive
 
 
 def check_archive_folder(folder: Path) -> None:

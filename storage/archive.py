@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fts_repair, keyslots, replica_keys, schema
+from . import fts_repair, keyslots, rekey_journal, replica_keys, schema, slot_registry
 from .archive_conn import ArchiveConnections, open_media_db
 from .archive_files import (
     checkpoint,
@@ -35,6 +35,7 @@ from .archive_files import (
 from .archive_files import (
     migrate as migrate_db,
 )
+from .archive_guard import GuardedHead, reseal_head
 from .connection import (
     RECORDS_CACHE_KIB,
     Connection,
@@ -54,7 +55,9 @@ from .errors import (
 from .header import Header, read_header, write_header
 from .hlc import Clock, recover_last
 from .kdf import KdfParams
+from .last_seen import HeadGuard
 from .repository import Repository
+from .unlock import UNLOCK_WORK_BUDGET, attempt_order, slot_work, unlock_master_key
 
 ARCHIVE_DB = "archive.db"
 MEDIA_DB = "media.db"
@@ -67,29 +70,27 @@ def _check_new_passphrase(passphrase: str) -> None:
 
 
 def _unlock_master_key(header: Header, secret: str) -> tuple[bytes, keyslots.KeySlot]:
-    """Try passphrase slots, then (only if it looks like one) the recovery-code slot."""
-    attempts: list[tuple[keyslots.KeySlot, bytes]] = [
-        (slot, keyslots.normalise_passphrase(secret))
-        for slot in header.slots
-        if slot.kind == "passphrase"
-    ]
-    code = keyslots.normalise_recovery_code(secret)
-    if code is not None:
-        attempts += [(slot, code) for slot in header.slots if slot.kind == "recovery"]
-    for slot, material in attempts:
-        key = keyslots.unwrap(slot, material, header.archive_id)
-        if key is not None:
-            return key, slot
-    if any(keyslots.opens_as_foreign(slot, m, header.archive_id) for slot, m in attempts):
-        raise HeaderCorrupt(
-            "The passphrase is right, but the key slots in tumar.json belong to another "
-            "archive; put this archive's own tumar.json back (from a backup)"
-        )
-    raise WrongPassphrase()
+    """The one Argon2id step of an unlock, within a work cap (storage.unlock); bench/ times
+    it by wrapping this name. A right passphrase for slots pasted from another archive's
+    header is told apart from a wrong one (again within the cap)."""
+    try:
+        return unlock_master_key(header, secret)
+    except WrongPassphrase:
+        spent = 0
+        for slot, material in attempt_order(header, secret):
+            spent += slot_work(slot)
+            if spent > UNLOCK_WORK_BUDGET:
+                break
+            if keyslots.opens_as_foreign(slot, material, header.archive_id):
+                raise HeaderCorrupt(
+                    "The passphrase is right, but the key slots in tumar.json belong to another "
+                    "archive; put this archive's own tumar.json back (from a backup)"
+                ) from None
+        raise
 
 
 @dataclass
-class Archive(ArchiveConnections):
+class Archive(ArchiveConnections, GuardedHead):
     """An unlocked archive: two open databases, the replica's clock, the repository."""
 
     folder: Path
@@ -111,6 +112,10 @@ class Archive(ArchiveConnections):
     #: archive.db-wal held committed changes when the archive was unlocked
     wal_was_pending: bool = False
     _media_busy: bool = False
+    #: this computer's record of the archive's last audit head (None: not kept, e.g. tests)
+    head_guard: HeadGuard | None = None
+    #: key slots removed from or added to the header behind Tumar's back (also in warnings)
+    slot_warnings: list[str] = field(default_factory=list)
 
     @property
     def archive_id(self) -> str:
@@ -125,6 +130,7 @@ class Archive(ArchiveConnections):
         (media.db's rollback journal is gone after every commit)."""
         self.repo.forget_cached_text()
         self._master_key = b""
+        self.advance_on_close()
         problem = None if self.read_only else checkpoint(self.records_db)
         with contextlib.suppress(Exception):
             self.records_db.close()
@@ -147,11 +153,19 @@ class Archive(ArchiveConnections):
     # ---- creation -------------------------------------------------------------------
     @classmethod
     def create(
-        cls, folder: Path, passphrase: str, kdf_params: KdfParams, archive_id: str | None = None
+        cls,
+        folder: Path,
+        passphrase: str,
+        kdf_params: KdfParams,
+        archive_id: str | None = None,
+        *,
+        state_dir: Path | None = None,
     ) -> tuple[Archive, str]:
         """New archive at `folder` (must not exist, or be an empty folder); returns it and
         the recovery code, which is shown once and stored nowhere in plaintext.
-        `archive_id` is given only by restore: a restored copy joins the same archive."""
+        `archive_id` is given only by restore: a restored copy joins the same archive.
+        `state_dir`: where this computer keeps the archive's last-seen audit head (see
+        storage.last_seen); None keeps none (tests, benchmarks)."""
         folder = Path(folder)
         _check_new_passphrase(passphrase)
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -192,6 +206,7 @@ class Archive(ArchiveConnections):
             )  # fmt: skip
             created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             header = Header(archive_id=archive_id, created_at=created, slots=slots)
+            slot_registry.record(records, header)
             write_header(folder, header)
         except BaseException:
             with contextlib.suppress(Exception):
@@ -206,16 +221,24 @@ class Archive(ArchiveConnections):
             raise
         clock = Clock(replica)
         archive = cls(folder, header, records, media, clock, Repository(records, clock), master)
+        archive.attach_guard(state_dir)
         return archive, recovery_code
 
     # ---- unlock ---------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path, secret: str) -> Archive:
-        header = read_header(Path(folder))
-        master, slot = _unlock_master_key(header, secret)
+    def open(cls, folder: Path, secret: str, *, state_dir: Path | None = None) -> Archive:
+        """Unlock with the passphrase or the recovery code. `state_dir` as in create()."""
+        folder = Path(folder)
+        slot = None
+        if rekey_journal.pending(folder):  # completes an interrupted rekey first
+            header, master = unlock_key(folder, secret, state_dir=state_dir)
+        else:
+            header = read_header(folder)
+            master, slot = _unlock_master_key(header, secret)
         archive = cls.open_with_key(folder, header, master)
-        if slot.kind == "recovery":  # archives made before bundles learn the recipient now
+        if slot is not None and slot.kind == "recovery":  # archives made before bundles
             replica_keys.remember_recovery_once(archive.records_db, secret)
+        archive.attach_guard(state_dir)
         return archive
 
     @classmethod
@@ -253,6 +276,9 @@ class Archive(ArchiveConnections):
         archive = cls(folder, header, records, None, clock, Repository(records, clock), master)
         archive.read_only, archive.wal_was_pending = read_only, wal_was_pending
         archive.repo.search_enabled = meta.get(fts_repair.STALE_KEY) != "1"
+        if migrate:
+            archive.slot_warnings = slot_registry.warnings(records, header)
+            archive.warnings.extend(archive.slot_warnings)
         try:
             archive._open_media(migrate)
         except BaseException:
@@ -270,26 +296,49 @@ class Archive(ArchiveConnections):
         because every write re-reads the stored HLC high-water mark (Repository._tick)."""
         if not self._master_key:
             raise ArchiveLocked("The archive is locked; unlock it again")
-        return Archive.open_with_key(self.folder, self.header, self._master_key, migrate=False)
+        sibling = Archive.open_with_key(self.folder, self.header, self._master_key, migrate=False)
+        if self.head_guard is not None:  # its writes move the last-seen head too
+            sibling.use_guard(self.head_guard)
+        return sibling
 
 
-def unlock_key(folder: Path, secret: str) -> tuple[Header, bytes]:
+def unlock_key(folder: Path, secret: str, *, state_dir: Path | None = None) -> tuple[Header, bytes]:
     """Read the header and unwrap the master key (the slow, memory-hard step); touches no
-    database, so a wrong passphrase fails before anything is opened."""
-    header = read_header(Path(folder))
+    database, so a wrong passphrase fails before anything is opened.
+
+    Exception: a rekey that was interrupted (storage.rekey_journal) is completed first,
+    with whichever of the old or new secrets is given; this computer's last-seen head
+    (in `state_dir`) is then re-sealed under the new key."""
+    folder = Path(folder)
+    header = read_header(folder)
+    if rekey_journal.pending(folder):
+        master, header, old = rekey_journal.finish(folder, header, secret)
+        if state_dir is not None:
+            reseal_head(state_dir, header.archive_id, master, old)
+        return header, master
     master, _slot = _unlock_master_key(header, secret)
     return header, master
 
 
 def change_passphrase(
-    folder: Path, current_secret: str, new_passphrase: str, kdf_params: KdfParams
+    folder: Path,
+    current_secret: str,
+    new_passphrase: str,
+    kdf_params: KdfParams,
+    *,
+    state_dir: Path | None = None,
 ) -> None:
     """Rewrap the master key under `new_passphrase`; other slots (recovery) are untouched.
 
     `current_secret` may be the old passphrase or the recovery code (a forgotten passphrase).
+    The master key stays the same, so an old copy of the header still opens with the old
+    passphrase: only storage.rekey revokes it. The new slot id is recorded in archive.db
+    (storage.slot_registry) before the header is replaced.
     """
     folder = Path(folder)
     _check_new_passphrase(new_passphrase)
+    if rekey_journal.pending(folder):
+        unlock_key(folder, current_secret, state_dir=state_dir)  # completes the rekey
     header = read_header(folder)
     master, used = _unlock_master_key(header, current_secret)
     target = (
@@ -305,4 +354,6 @@ def change_passphrase(
         header = Header(header.archive_id, header.created_at, (*header.slots, new_slot))
     else:
         header = header.with_slot_replaced(target.slot_id, new_slot)
+    with Archive.open_with_key(folder, read_header(folder), master) as archive:
+        slot_registry.record(archive.records_db, header)
     write_header(folder, header)

@@ -99,12 +99,14 @@ class ArchiveConnections:
     def reconnect(self) -> Connection:
         """A fresh archive.db connection in place of the current one: after SQLCipher met a
         damaged page, the connection that read it refuses every statement (sqlcipher#617)."""
+        hooks = list(getattr(self.records_db, "after_commit", []))  # e.g. the last-seen head
         with contextlib.suppress(Exception):
             self.records_db.close()
         self.records_db = open_database(
             self.folder / ARCHIVE_DB, self._key(ARCHIVE_DB), create=False,
             cache_kib=RECORDS_CACHE_KIB, read_only=self.read_only, immutable=self.read_only,
         )  # fmt: skip
+        self.records_db.after_commit = hooks
         self.repo.conn = self.records_db
         return self.records_db
 

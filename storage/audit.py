@@ -66,6 +66,17 @@ def head(conn: Connection) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
+def last_entry_time(conn: Connection) -> dt.datetime | None:
+    """When the newest audit entry was written (None: no entries yet)."""
+    row = conn.execute("SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(row[0])
+    except ValueError:
+        return None
+
+
 @dataclass
 class ChainReport:
     entries: int = 0
@@ -81,10 +92,15 @@ class ChainReport:
 RecordKey = tuple[str, str]
 
 
+#: per record, its audit entries in order: (seq, action, record hash)
+Trail = dict[RecordKey, list[tuple[int, str, str]]]
+
+
 def _check_chain(
-    conn: Connection, report: ChainReport
+    conn: Connection, report: ChainReport, trail: Trail
 ) -> tuple[dict[RecordKey, set[str]], dict[RecordKey, tuple[int, str]]]:
-    """Walk the chain; return the record hashes it vouches for and the latest one, per record."""
+    """Walk the chain; return the record hashes it vouches for and the latest one, per record
+    (and fill `trail`)."""
     vouched: dict[RecordKey, set[str]] = {}
     latest: dict[RecordKey, tuple[int, str]] = {}
     prev, expected_seq = GENESIS, 1
@@ -113,6 +129,7 @@ def _check_chain(
         key = (entry.table_name, entry.record_id)
         vouched.setdefault(key, set()).add(entry.record_hash)
         latest[key] = (entry.seq, entry.record_hash)
+        trail.setdefault(key, []).append((entry.seq, entry.action, entry.record_hash))
         report.entries += 1
     report.head_hash = prev
     return vouched, latest
@@ -121,11 +138,15 @@ def _check_chain(
 def verify(conn: Connection) -> ChainReport:
     """Recompute the chain, then every current record and kept version against it."""
     report = ChainReport()
-    vouched, latest = _check_chain(conn, report)
+    trail: Trail = {}
+    vouched, latest = _check_chain(conn, report, trail)
+    present: set[RecordKey] = set()
+    kept: dict[RecordKey, list[str]] = {}
     for table in BY_TABLE:
         for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"):  # noqa: S608
             data = dict(row)
             key = (table, data["id"])
+            present.add(key)
             report.records += 1
             if key not in latest:
                 report.problems.append(f"{table} {data['id']} has no audit entry")
@@ -136,9 +157,43 @@ def verify(conn: Connection) -> ChainReport:
                 )
     for row in conn.execute("SELECT seq, table_name, record_id, data FROM record_history"):
         digest = record_hash(row["table_name"], json.loads(row["data"]))
+        kept.setdefault((row["table_name"], row["record_id"]), []).append(digest)
         if digest not in vouched.get((row["table_name"], row["record_id"]), set()):
             report.problems.append(
                 f"kept version #{row['seq']} of {row['table_name']} {row['record_id']} "
                 "was changed outside Tumar"
             )
+    report.problems.extend(check_coverage(trail, present, kept))
     return report
+
+
+def check_coverage(
+    trail: Trail, present: set[RecordKey], kept: dict[RecordKey, list[str]]
+) -> list[str]:
+    """What the log says exists but is gone: a record deleted outright (tombstones keep the
+    row) and a kept version missing behind an update or a delete (each keeps the version
+    it replaced). Raw deletion with the key leaves a valid chain; this is what names it.
+    A kept version that is there but altered is reported by verify() already."""
+    problems: list[str] = []
+    for key, entries in trail.items():
+        table, record_id = key
+        if key not in present:
+            problems.append(
+                f"{table} {record_id} is missing: audit entry #{entries[-1][0]} says it exists "
+                "(deleted outside Tumar)"
+            )
+        versions = kept.get(key, [])
+        replaced = [
+            (seq, action, previous)
+            for (_, _, previous), (seq, action, _) in zip(entries, entries[1:], strict=False)
+            if action in ("update", "delete")
+        ]
+        if len(versions) >= len(replaced):
+            continue
+        for seq, action, previous in replaced:
+            if previous not in versions:
+                problems.append(
+                    f"the version of {table} {record_id} replaced by audit entry #{seq} "
+                    f"({action}) is missing from its history (deleted outside Tumar)"
+                )
+    return problems

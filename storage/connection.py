@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -32,8 +32,22 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .errors import ArchiveBusy, DatabaseCorrupt, DiskFull
 
-Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
+#: SQLCipher 4's page format (HMAC-SHA512, PBKDF2-SHA512 defaults), pinned so that a changed
+#: library default or a process-wide `cipher_default_compatibility` cannot make us write an
+#: older, weaker format.
+CIPHER_COMPATIBILITY = 4
+
+
+class Connection(sqlcipher3.Connection):
+    """A sqlcipher3 connection that can run callbacks after each outermost COMMIT.
+
+    The archive uses this to record its audit head outside the folder right after a
+    write lands (storage.last_seen), so that losing committed data is noticed.
+    """
+
+    after_commit: list[Callable[[], None]]
+
 
 # warm queries on SQLCipher cost what plain sqlite3 costs once pages stay decrypted in cache
 RECORDS_CACHE_KIB = 256 * 1024
@@ -100,18 +114,23 @@ def open_database(
     if read_only and immutable:
         uri += "&immutable=1"
     # any_thread: one thread at a time, but not the one that opened it (a reader thread)
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread)
+    conn = sqlcipher3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=not any_thread, factory=Connection
+    )
+    conn.after_commit = []
     try:
         if create:
             # owner-only, like the header; SQLite gives -wal/-shm/-journal files the same mode
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {key_pragma(raw_key)}")
+            conn.execute(f"PRAGMA cipher_compatibility = {CIPHER_COMPATIBILITY}")
             if page_pragma:
                 conn.execute(page_pragma)  # before the first write fixes the layout
             conn.execute("PRAGMA user_version = 0")
             os.chmod(path, 0o600)
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key_pragma(raw_key)}")
+        conn.execute(f"PRAGMA cipher_compatibility = {CIPHER_COMPATIBILITY}")
         if page_pragma:
             conn.execute(page_pragma)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -198,3 +217,5 @@ def transaction(conn: Connection) -> Iterator[Connection]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
         raise
+    for callback in getattr(conn, "after_commit", ()):
+        callback()

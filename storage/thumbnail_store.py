@@ -11,6 +11,7 @@ must stay readable meanwhile (archive.db is in WAL mode: readers never wait for 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .connection import Connection, transaction
@@ -46,6 +47,13 @@ class ThumbnailStore:
             (sha256,),
         ).fetchone()
         return Thumbnail(row[0], row[1], row[2], row[3], bytes(row[4])) if row else None
+
+    def all(self) -> Iterator[Thumbnail]:
+        """Every thumbnail, one at a time (verify decodes each)."""
+        for row in self.conn.execute(
+            "SELECT sha256, mime, width, height, data FROM media_thumbnail ORDER BY sha256"
+        ):
+            yield Thumbnail(row[0], row[1], row[2], row[3], bytes(row[4]))
 
     def unreferenced(self) -> list[str]:
         """Hashes of thumbnails that no media record (live or deleted) refers to."""

@@ -20,6 +20,15 @@ PASSPHRASE = "correct horse battery staple"
 CLI_TIMEOUT_S = 60
 
 
+@pytest.fixture(autouse=True)
+def private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Each test gets its own user data folder (where the last-seen audit heads live, see
+    storage.last_seen), inherited by `tumar` child processes; never the real ~/.local."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def passphrase() -> str:
     return PASSPHRASE

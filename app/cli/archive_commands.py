@@ -49,6 +49,11 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     lifecycle.change_passphrase(Path(args.archive_path), current, new)
     _warn_if_fast_kdf()
     out("Passphrase changed. The recovery code is unchanged and still opens the archive.")
+    out(
+        "This does not revoke the old passphrase: any copy of the archive (or of its "
+        "tumar.json) made before today still opens with it. To revoke old passphrases and "
+        "recovery codes, run `tumar rekey`."
+    )
     return 0
 
 
@@ -66,7 +71,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         out(f"NOTE: {note}")
     out(f"Audit entries: {report.audit_entries}")
     out(f"Records checked: {report.records_checked}")
-    out(f"Audit head: {report.head_hash}")
+    out(f"Audit head: #{report.head_seq} {report.head_hash}")
+    out("  (write it down with the date: a later `tumar verify` must show this entry or later)")
     if report.ok:
         out("OK: audit chain, records and database integrity verified")
         return 0

@@ -19,6 +19,7 @@ from tumar.storage.errors import SearchIndexDamaged, TumarError
 from . import (
     archive_commands,
     dossier_commands,
+    key_commands,
     media_commands,
     parser_records,
     salvage_commands,
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)  # fmt: skip
     archive_commands.register(sub, common)
+    key_commands.register(sub, common)
     parser_records.register_records(sub, common)
     media_commands.register(sub, common)
     search_commands.register(sub, common)

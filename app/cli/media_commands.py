@@ -144,6 +144,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_cleanup(args: argparse.Namespace) -> int:
     with open_from_args(args, media=True) as archive:
+        guard = archive.head_guard
+        if guard is not None and guard.problem(archive.records_db) is not None:
+            sys.stderr.write(
+                "tumar: refusing to clean up: this archive may have been rolled back, and "
+                "content without a record may be the only copy of lost evidence; back up the "
+                "folder and run `tumar verify`\n"
+            )
+            return 3
         removed = remove_orphans(archive)
     out(f"Removed {removed} stored file(s) that no media record referred to.")
     return 0

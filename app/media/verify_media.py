@@ -14,9 +14,11 @@ Memory stays at one chunk at a time; the cost is one full read of media.db.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from tumar.storage import audit
 from tumar.storage.archive import Archive
 from tumar.storage.connection import DatabaseError
 from tumar.storage.import_lock import no_import_running
@@ -76,6 +78,18 @@ def _check_blob(store: MediaStore, blob: BlobInfo, label: str) -> tuple[list[str
     return problems, size
 
 
+def newer_than_history(archive: Archive, blob: BlobInfo) -> bool:
+    """Content stored after the archive's newest audit entry, yet no record uses it: an
+    interrupted import, or an archive.db rolled back to an older copy (records lost, the
+    content in media.db survived). Never cleanup material: it may be the only trace."""
+    last = audit.last_entry_time(archive.records_db)
+    try:
+        stored = dt.datetime.fromisoformat(blob.stored_at)
+    except ValueError:
+        return True
+    return last is None or stored > last
+
+
 def verify_media(
     archive: Archive, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> MediaVerifyReport:
@@ -106,7 +120,15 @@ def verify_media(
                     f"media {media.id} ({media.original_name}) records {media.size} bytes "
                     f"but its content has {blob.size}"
                 )
-        if not refs:
+        if not refs and newer_than_history(archive, blob):
+            report.problems.append(
+                f"{label} ({blob.size} bytes, stored {blob.stored_at}) belongs to no media "
+                "record and is newer than the archive's last recorded change: possible "
+                "rollback (archive.db replaced by an older copy) or an interrupted import. "
+                "Make a backup of the archive folder as it is now; `tumar media cleanup` "
+                "leaves this content alone"
+            )
+        elif not refs:
             report.problems.append(
                 f"{label} ({blob.size} bytes) belongs to no media record, probably left by an "
                 "interrupted import; `tumar media cleanup` removes it"
@@ -134,14 +156,15 @@ def remove_orphans(archive: Archive) -> int:
 
     Runs only while no import holds the archive (storage.import_lock), whatever the age of
     the content: an import between its two commits is never undone, and what a crashed
-    import left behind is removed at once.
+    import left behind is removed at once — unless it is newer than the archive's last
+    audit entry (possible rollback, see newer_than_history): that is never removed.
     """
     with no_import_running(archive.folder):
         store = MediaStore(archive.media_db)
         known = {m.sha256 for m in archive.repo.find(Media, include_deleted=True)}
         removed = 0
         for blob in store.blobs():
-            if blob.sha256 not in known:
+            if blob.sha256 not in known and not newer_than_history(archive, blob):
                 removed += int(store.delete(blob.sha256))
         store.delete_stray_chunks()
         ThumbnailStore(archive.records_db).delete_unreferenced()

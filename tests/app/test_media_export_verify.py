@@ -7,6 +7,7 @@ Tumar's back.
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
 from tumar.storage.errors import InvalidInput
 from tumar.storage.media_store import CHUNK_SIZE, MediaStore
-from tumar.storage.records import Media
+from tumar.storage.records import Case, Media
 
 from .media_support import exif_jpeg, heic_bytes, photo, random_file, write
 
@@ -154,3 +155,17 @@ def test_verify_reports_missing_extra_and_orphaned_pieces(
     assert remove_orphans(new_archive) == 1
     text = "\n".join(verify_media(new_archive).problems)
     assert "belongs to no media record" not in text and "left over" not in text
+
+
+def test_orphan_newer_than_the_last_change_is_a_possible_rollback(new_archive: Archive) -> None:
+    """archive.db swapped for an older copy leaves the newer media without records: that is
+    evidence to back up, never cleanup material (issue 8)."""
+    new_archive.repo.insert(Case(title="before the content"))
+    MediaStore(new_archive.media_db).write(io.BytesIO(b"photo of a detention order"))
+    problems = "\n".join(verify_media(new_archive).problems)
+    assert "possible rollback" in problems and "backup" in problems
+    assert "cleanup` removes it" not in problems
+    assert remove_orphans(new_archive) == 0
+    assert len(MediaStore(new_archive.media_db).blobs()) == 1
+    new_archive.repo.insert(Case(title="a later change"))  # now older than the history
+    assert remove_orphans(new_archive) == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tumar.storage import keyslots
+from tumar.storage import keyslots, slot_registry
 from tumar.storage.archive import Archive, change_passphrase
 from tumar.storage.connection import derive_db_key, open_database
 from tumar.storage.errors import (
@@ -226,11 +226,14 @@ def test_change_passphrase_rewrites_only_the_slot(tmp_path: Path) -> None:
     old_header = read_header(folder)
     change_passphrase(folder, PASS, "a much newer passphrase", fast_params())
     after = snapshot(folder)
-    assert {k: v for k, v in after.items() if k != "tumar.json"} == {
-        k: v for k, v in before.items() if k != "tumar.json"
-    }
+    # media.db is untouched; archive.db only learns the new slot id (storage.slot_registry)
+    assert after["media.db"] == before["media.db"]
     assert after["tumar.json"] != before["tumar.json"]
     new_header = read_header(folder)
+    with Archive.open(folder, "a much newer passphrase") as reopened:
+        assert reopened.warnings == []
+        known = {d["id"] for d in slot_registry.known(reopened.records_db) or []}
+    assert known == {s.slot_id for s in new_header.slots}
     recovery = [s for s in new_header.slots if s.kind == "recovery"]
     assert recovery == [s for s in old_header.slots if s.kind == "recovery"]
     assert sorted(p.name for p in folder.iterdir()) == ["archive.db", "media.db", "tumar.json"]

@@ -1,0 +1,148 @@
+"""What `tumar verify` costs on a large archive, and what `cipher_memory_security` costs.
+
+    python -m bench.bench_verify                      # 100,000 testimonies (the issue's goal)
+    python -m bench.bench_verify --testimonies 5000   # quick check
+
+1. Builds an archive of N testimonies through the real write path (bench_records'
+   insert_tumar, fast KDF) and closes it.
+2. In a fresh process: opens it and times each check of app.verify.CHECKS separately
+   (integrity, audit chain + coverage, rollback, media, derived data, key slots) and the
+   whole verify. Goal from issue 8: the whole verify under 10 s for 100k testimonies.
+3. cipher_memory_security: in two fresh processes (OFF, ON), the warm pass of
+   bench_records' indexed queries; prints ms/query and the ON/OFF ratio. Issue 8: turn
+   it on unless it costs more than 20 % on warm queries.
+
+Nothing here asserts; figures go to bench/RESULTS.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bench_records import QUERIES, insert_tumar  # noqa: E402
+from tumar.storage.archive import Archive  # noqa: E402
+from tumar.storage.kdf import fast_params  # noqa: E402
+
+PASSPHRASE = "bench passphrase for verify"
+
+VERIFY_PROBE = """
+import json, sys, time
+from tumar.app import verify
+from tumar.storage.archive import Archive
+archive = Archive.open(sys.argv[1], sys.argv[2])
+times, report = {}, verify.VerifyReport()
+for check in verify.CHECKS:
+    start = time.perf_counter()
+    check(archive, report)
+    times[check.__name__] = time.perf_counter() - start
+archive.close()
+print(json.dumps({"times": times, "problems": len(report.problems),
+                  "entries": report.audit_entries, "records": report.records_checked}))
+"""
+
+QUERY_PROBE = """
+import json, sys, time
+from tumar.storage.archive import Archive
+mode, keys, queries = sys.argv[3], json.loads(sys.argv[4]), json.loads(sys.argv[5])
+archive = Archive.open(sys.argv[1], sys.argv[2])
+conn = archive.records_db
+conn.execute(f"PRAGMA cipher_memory_security = {mode}")
+out = {"setting": conn.execute("PRAGMA cipher_memory_security").fetchone()[0]}
+for label, sql, kind in queries:
+    for _ in range(2):  # the first pass warms the cache; the second is timed
+        start, rows = time.perf_counter(), 0
+        for key in keys[kind]:
+            rows += len(conn.execute(sql, key).fetchall())
+        spent = time.perf_counter() - start
+    out[label] = spent * 1000 / len(keys[kind])
+archive.close()
+print(json.dumps(out))
+"""
+
+
+def build(folder: Path, testimonies: int) -> float:
+    archive, _ = Archive.create(folder, PASSPHRASE, fast_params())
+    with archive:
+        return insert_tumar(archive, testimonies, 1000, "build")
+
+
+def query_keys(folder: Path, count: int) -> dict[str, list[list[str]]]:
+    rng = random.Random(7)
+    with Archive.open(folder, PASSPHRASE) as archive:
+        conn = archive.records_db
+
+        def pick(sql: str) -> list[list[str]]:
+            values = [r[0] for r in conn.execute(sql)]
+            return [[v] for v in rng.choices(values, k=count)]
+
+        starts = [f"{rng.randint(2014, 2025)}-{rng.randint(1, 12):02d}-01" for _ in range(count)]
+        return {
+            "testimony": pick("SELECT id FROM testimony"),
+            "witness": pick("SELECT DISTINCT witness_id FROM testimony"),
+            "case": pick("SELECT id FROM case_file"),
+            "window": [[s, s[:8] + "31"] for s in starts],
+        }
+
+
+def child(probe: str, *args: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--testimonies", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="OFF/ON pairs for the query test")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        folder = Path(tmp) / "verify.tumar"
+        spent = build(folder, args.testimonies)
+        print(f"built {args.testimonies:,} testimonies in {spent:.0f} s (insert time)")
+
+        result = child(VERIFY_PROBE, str(folder), PASSPHRASE)
+        total = sum(result["times"].values())
+        print(f"VERIFY  {result['entries']:,} audit entries, {result['records']:,} records, "
+              f"{result['problems']} problems")  # fmt: skip
+        for name, seconds in result["times"].items():
+            print(f"  {name:<20} {seconds:8.2f} s")
+        verdict = "PASS" if total < 10 else "MISS"
+        print(f"  {'whole verify':<20} {total:8.2f} s   goal < 10 s  {verdict}")
+
+        keys = query_keys(folder, args.queries)
+        queries = [(label, sql, kind) for label, sql, kind, _ in QUERIES]
+        runs: dict[str, list[dict]] = {"OFF": [], "ON": []}
+        for _ in range(args.rounds):
+            for mode in ("OFF", "ON"):
+                runs[mode].append(
+                    child(QUERY_PROBE, str(folder), PASSPHRASE, mode, json.dumps(keys),
+                          json.dumps(queries))
+                )  # fmt: skip
+        print("cipher_memory_security, warm queries (ms/query, best of rounds)")
+        worst = 0.0
+        for label, _, _ in queries:
+            off = min(r[label] for r in runs["OFF"])
+            on = min(r[label] for r in runs["ON"])
+            worst = max(worst, on / off)
+            print(f"  {label:<32} OFF {off:7.4f}  ON {on:7.4f}  ON/OFF {on / off:5.2f}x")
+        settings = {m: {r["setting"] for r in rs} for m, rs in runs.items()}
+        print(f"  settings seen: {settings}")
+        verdict = "turn it ON" if worst <= 1.2 else "leave it OFF"
+        print(f"  worst ON/OFF {worst:.2f}x  (limit 1.20x)  -> {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
