@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import keyslots, rekey_journal, slot_registry
+from . import keyslots, rekey_journal, replica_keys, slot_registry
 from .archive import Archive, _check_new_passphrase
 from .archive_guard import reseal_head
+from .connection import transaction
 from .db_files import ARCHIVE_DB, open_db
 from .header import Header, write_header
 from .kdf import KdfParams
@@ -66,6 +67,7 @@ def rekey(
     rekey_journal.write(folder, journal)
     step("journal-written")
     rekey_journal.complete(folder, journal, old_master, new_master, step)
+    _remember_recovery(folder, new_master, header.archive_id, code)
     if state_dir is not None:
         reseal_head(state_dir, header.archive_id, new_master, old_master)
     return code
@@ -92,6 +94,20 @@ def new_recovery_code(
         )
         kept = tuple(s for s in header.slots if s.kind != "recovery")
         header = Header(header.archive_id, header.created_at, (*kept, slot))
-        slot_registry.record(archive.records_db, header)
+        with transaction(archive.records_db):
+            slot_registry.record(archive.records_db, header)
+            replica_keys.remember_recovery(archive.records_db, code)
         write_header(folder, header)
     return code
+
+
+def _remember_recovery(folder: Path, master: bytes, archive_id: str, code: str) -> None:
+    """Bundles are also encrypted to the recovery code's recipient (storage.replica_keys):
+    after a new code, later bundles must open with it, not with the revoked one. A crash
+    before this heals at the next unlock by the new code (Archive.open)."""
+    records = open_db(folder, ARCHIVE_DB, master, archive_id)
+    try:
+        with transaction(records):
+            replica_keys.remember_recovery(records, code)
+    finally:
+        records.close()

@@ -79,8 +79,11 @@ def remember_recovery(conn: Connection, code: str) -> None:
 
 
 def remember_recovery_once(conn: Connection, code: str) -> None:
-    """After an unlock by recovery code: store the recipient if it was never stored."""
-    if conn.execute("SELECT 1 FROM meta WHERE key = 'recovery_recipient'").fetchone() is None:
+    """After an unlock by recovery code: store its recipient if none or another is stored
+    (archives made before bundles; a new code whose recording a crash interrupted)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'recovery_recipient'").fetchone()
+    recipient = recovery_recipient(code)
+    if recipient is not None and (row is None or row[0] != recipient):
         with transaction(conn):
             remember_recovery(conn, code)
 

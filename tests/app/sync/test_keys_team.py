@@ -11,6 +11,8 @@ from tumar.app.sync import team
 from tumar.storage import bech32
 from tumar.storage.archive import Archive
 from tumar.storage.errors import InvalidInput
+from tumar.storage.kdf import fast_params
+from tumar.storage.rekey import new_recovery_code, rekey
 from tumar.storage.replica_keys import recovery_identity, recovery_recipient
 
 from .support import PASS, new_archive
@@ -99,3 +101,27 @@ def test_export_identity_refuses_to_overwrite(tmp_path: Path) -> None:
         with pytest.raises(InvalidInput):
             team.export_identity(archive, dest)
         assert team.keys(archive).age_identity in dest.read_text()
+
+
+def test_a_new_recovery_code_replaces_the_bundle_recipient(tmp_path: Path) -> None:
+    """After `rekey` or `recovery-code new`, later bundles must open with the new code."""
+    folder = tmp_path / "a.tumar"
+    archive, first = new_archive(folder)
+    archive.close()
+    second = new_recovery_code(folder, PASS, fast_params(), state_dir=tmp_path / "state")
+    with Archive.open(folder, PASS) as reopened:
+        assert team.keys(reopened).recovery_recipient == recovery_recipient(second)
+    third = rekey(folder, PASS, PASS + " anew", fast_params(), state_dir=tmp_path / "state")
+    with Archive.open(folder, PASS + " anew") as reopened:
+        assert team.keys(reopened).recovery_recipient == recovery_recipient(third)
+    assert len({recovery_recipient(c) for c in (first, second, third)}) == 3
+
+
+def test_a_recovery_unlock_heals_a_stale_recipient(tmp_path: Path) -> None:
+    archive, code = new_archive(tmp_path / "a.tumar")
+    with archive:
+        archive.records_db.execute(
+            "UPDATE meta SET value = 'age1stale' WHERE key = 'recovery_recipient'"
+        )
+    with Archive.open(tmp_path / "a.tumar", code) as reopened:
+        assert team.keys(reopened).recovery_recipient == recovery_recipient(code)
