@@ -109,7 +109,13 @@ def check_derived(archive: Archive, report: VerifyReport) -> None:
     thumbnails decoded and compared with their content (when media can be read)."""
     try:
         if archive.repo.search_enabled:
-            report.problems.extend(search_doc_problems(archive.records_db))
+            report.problems.extend(
+                search_doc_problems(archive.records_db, read_only=archive.read_only)
+            )
+            if archive.read_only:
+                report.notes.append(
+                    "the full-text index itself was not checked: the archive is read-only"
+                )
         if not archive.media_problem:
             report.problems.extend(thumbnail_problems(archive))
     except DatabaseError as exc:

@@ -18,7 +18,9 @@ from .search_text import FoldCache
 MAX_REPORTED = 20
 
 
-def search_doc_problems(conn: Connection) -> list[str]:
+def search_doc_problems(conn: Connection, *, read_only: bool = False) -> list[str]:
+    """`read_only`: FTS5 runs its own integrity check as a write, which a read-only archive
+    refuses; the documents are still rebuilt and compared."""
     problems: list[str] = []
     cache: FoldCache = {}
     live: set[str] = set()
@@ -47,7 +49,8 @@ def search_doc_problems(conn: Connection) -> list[str]:
         if record_id not in live:
             problems.append(f"the search index has a document for {record_id}, no live record")
     try:
-        fts.check(conn)
+        if not read_only:
+            fts.check(conn)
     except DatabaseError as exc:
         problems.append(f"the full-text index disagrees with the search documents ({exc})")
     if len(problems) > MAX_REPORTED:
