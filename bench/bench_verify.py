@@ -63,7 +63,7 @@ print(json.dumps({"times": times, "problems": len(report.problems),
 QUERY_PROBE = """
 import json, sys, time
 from tumar.storage.archive import Archive
-mode, keys, queries = sys.argv[3], json.loads(sys.argv[4]), json.loads(sys.argv[5])
+mode, (keys, queries) = sys.argv[3], json.load(sys.stdin)  # too large for argv
 archive = Archive.open(sys.argv[1], sys.argv[2])
 conn = archive.records_db
 conn.execute(f"PRAGMA cipher_memory_security = {mode}")
@@ -104,10 +104,11 @@ def query_keys(folder: Path, count: int) -> dict[str, list[list[str]]]:
         }
 
 
-def child(probe: str, *args: str) -> dict:
+def child(probe: str, *args: str, stdin: str | None = None) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
-    )
+        [sys.executable, "-c", probe, *args],
+        input=stdin, capture_output=True, text=True, check=True,
+    )  # fmt: skip
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -138,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.rounds):
             for mode in ("OFF", "ON"):
                 runs[mode].append(
-                    child(QUERY_PROBE, str(folder), PASSPHRASE, mode, json.dumps(keys),
-                          json.dumps(queries))
+                    child(QUERY_PROBE, str(folder), PASSPHRASE, mode,
+                          stdin=json.dumps([keys, queries]))
                 )  # fmt: skip
         print("cipher_memory_security, warm queries (ms/query, best of rounds)")
         worst = 0.0
