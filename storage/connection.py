@@ -56,14 +56,19 @@ MEDIA_PAGE_SIZE = 64 * 1024  # SQLite's largest page; fixed when media.db is cre
 _JOURNAL_MODES = ("WAL", "DELETE", "TRUNCATE")
 
 
+def derive_subkey(master_key: bytes, archive_id: str, info: bytes) -> bytes:
+    """A key for one purpose (named by `info`) from the master key: HKDF-SHA256 salted with
+    the archive id, so no two purposes or archives share a key."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=archive_id.encode("ascii"), info=info
+    ).derive(master_key)
+
+
 def derive_db_key(master_key: bytes, archive_id: str, db_name: str) -> bytes:
     """One independent key per database file, so the files never share a keystream."""
-    return HKDF(
-        algorithm=hashes.SHA256(),
-        length=32,
-        salt=archive_id.encode("ascii"),
-        info=f"tumar/{db_name}/sqlcipher-raw-key/v1".encode("ascii"),
-    ).derive(master_key)
+    return derive_subkey(
+        master_key, archive_id, f"tumar/{db_name}/sqlcipher-raw-key/v1".encode("ascii")
+    )
 
 
 def key_pragma(raw_key: bytes) -> str:

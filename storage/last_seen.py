@@ -24,13 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from . import audit
 from .atomic import atomic_write_bytes
-from .connection import Connection
+from .connection import Connection, derive_subkey
 
 FORMAT = "tumar-last-seen-head"
 MAX_FILE_BYTES = 4096
@@ -51,12 +49,7 @@ class LastSeenUnreadable(Exception):
 
 
 def state_key(master_key: bytes, archive_id: str) -> bytes:
-    return HKDF(
-        algorithm=hashes.SHA256(),
-        length=32,
-        salt=archive_id.encode("ascii"),
-        info=b"tumar/last-seen-head/v1",
-    ).derive(master_key)
+    return derive_subkey(master_key, archive_id, b"tumar/last-seen-head/v1")
 
 
 def current_head(conn: Connection) -> Head:

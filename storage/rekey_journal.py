@@ -28,13 +28,11 @@ from pathlib import Path
 
 import sqlcipher3
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from . import slot_registry
 from .atomic import atomic_write_bytes, fsync_dir
-from .connection import CIPHER_COMPATIBILITY, derive_db_key, key_pragma
+from .connection import CIPHER_COMPATIBILITY, derive_db_key, derive_subkey, key_pragma
 from .db_files import ARCHIVE_DB, LAYOUT, MEDIA_DB, open_db
 from .errors import DatabaseCorrupt, HeaderCorrupt, WrongPassphrase
 from .header import Header, parse_header, write_header
@@ -64,12 +62,7 @@ def pending(folder: Path) -> bool:
 
 
 def bridge_key(master: bytes, archive_id: str) -> bytes:
-    return HKDF(
-        algorithm=hashes.SHA256(),
-        length=32,
-        salt=archive_id.encode("ascii"),
-        info=b"tumar/rekey-bridge/v1",
-    ).derive(master)
+    return derive_subkey(master, archive_id, b"tumar/rekey-bridge/v1")
 
 
 def _seal(key: bytes, secret: bytes, aad: bytes) -> bytes:
