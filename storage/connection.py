@@ -178,9 +178,13 @@ def open_database(
 
 
 def is_busy(exc: BaseException) -> bool:
-    """SQLITE_BUSY / SQLITE_LOCKED: another connection holds the file, nothing is damaged."""
+    """SQLITE_BUSY / SQLITE_LOCKED, and SQLITE_PROTOCOL (a WAL reader that lost the lock race
+    many times in a row on a very busy machine): another connection holds the file, nothing is
+    damaged, trying again works."""
     text = str(exc).lower()
-    return isinstance(exc, sqlcipher3.OperationalError) and ("locked" in text or "busy" in text)
+    return isinstance(exc, sqlcipher3.OperationalError) and any(
+        word in text for word in ("locked", "busy", "locking protocol")
+    )
 
 
 def is_damage(exc: BaseException) -> bool:

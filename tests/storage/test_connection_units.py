@@ -148,3 +148,20 @@ def test_transaction_takes_the_write_lock_at_once(tmp_path: Path, db) -> None:
                 other.execute("BEGIN IMMEDIATE")
     finally:
         other.close()
+
+
+@pytest.mark.parametrize(
+    ("message", "busy"),
+    [
+        ("database is locked", True),
+        ("database table is locked", True),
+        ("locking protocol", True),  # SQLITE_PROTOCOL: a WAL reader lost the lock race
+        ("file is not a database", False),
+        ("database or disk is full", False),
+    ],
+)
+def test_transient_lock_errors_are_busy_not_damage(message: str, busy: bool) -> None:
+    from tumar.storage.connection import is_busy
+
+    assert is_busy(sqlcipher3.OperationalError(message)) is busy
+    assert is_busy(sqlcipher3.DatabaseError(message)) is False  # only operational errors
