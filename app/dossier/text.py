@@ -24,9 +24,10 @@ from bidi import get_base_level, get_display
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
+
+from .glyphs import ShapingFont, logical_text
 
 SANS, SANS_BOLD = "TumarSans", "TumarSans-Bold"
 ARABIC, ARABIC_BOLD = "TumarArabic", "TumarArabic-Bold"
@@ -61,7 +62,7 @@ def _shape_by_font(word: list, *args: object, **kwargs: object) -> list:
         return word
     frags = word[1:]
     if any(hasattr(f, "cbDefn") for f, _ in frags) or len({f.fontName for f, _ in frags}) < 2:
-        return _REPORTLAB_SHAPE(word, *args, **kwargs)
+        return _logical(_REPORTLAB_SHAPE(word, *args, **kwargs), frags)
     groups: list[list] = []
     for frag, text in frags:
         if groups and groups[-1][0][0].fontName == frag.fontName:
@@ -73,7 +74,7 @@ def _shape_by_font(word: list, *args: object, **kwargs: object) -> list:
     shaped = False
     for group in groups:
         width = sum(pdfmetrics.stringWidth(t, f.fontName, f.fontSize) for f, t in group)
-        result = _REPORTLAB_SHAPE([width, *group], *args, **kwargs)
+        result = _logical(_REPORTLAB_SHAPE([width, *group], *args, **kwargs), group)
         shaped = shaped or isinstance(result, ttfonts.ShapedFragWord)
         total += result[0]
         pieces.extend(result[1:])
@@ -84,13 +85,20 @@ def _shape_by_font(word: list, *args: object, **kwargs: object) -> list:
 _REPORTLAB_SHAPE = ttfonts.shapeFragWord
 
 
+def _logical(result: list, frags: list) -> list:
+    """A shaped word whose glyphs extract as the letters they came from (see glyphs.py)."""
+    if not isinstance(result, ttfonts.ShapedFragWord):
+        return result
+    return logical_text(result, "".join(t for f, t in frags if not hasattr(f, "cbDefn")))
+
+
 @functools.cache
 def register_fonts() -> None:
     """Register the shipped fonts once per process, from the installed package."""
     folder = resources.files("tumar.resources").joinpath("fonts")
     for name, file_name in _FILES.items():
         with resources.as_file(folder.joinpath(file_name)) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path), shapable=True))
+            pdfmetrics.registerFont(ShapingFont(name, str(path), shapable=True))
     rl_paragraph.shapeFragWord = _shape_by_font  # see _shape_by_font
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS,
                                   boldItalic=SANS_BOLD)  # fmt: skip
