@@ -117,3 +117,13 @@ def edit_note(archive: Archive, note_id: str, text: str) -> Note:
 
 def delete_note(archive: Archive, note_id: str) -> Note:
     return archive.repo.delete(Note, note_id)
+
+
+def delete_testimony(archive: Archive, testimony_id: str) -> Testimony:
+    """Tombstone a testimony and its translations (like a person and their names); the
+    links to cases stay so the history still reads whole, and every version is kept."""
+    repo = archive.repo
+    with transaction(repo.conn):
+        for translation in repo.find(Translation, {"testimony_id": testimony_id}):
+            repo.delete(Translation, translation.id)
+        return repo.delete(Testimony, testimony_id)

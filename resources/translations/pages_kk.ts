@@ -123,6 +123,10 @@
         <translation>Өзгерістер тарихы</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
         <source>Select a case first, then add a note to it.</source>
         <translation>Алдымен істі таңдаңыз, содан кейін оған жазба қосыңыз.</translation>
     </message>
@@ -227,6 +231,61 @@
     <message>
         <source>Later</source>
         <translation>Кейінірек</translation>
+    </message>
+</context>
+<context>
+    <name>Deleting</name>
+    <message>
+        <source>Delete %1 and their %2 name(s)?</source>
+        <translation>%1 және оның барлық есімдерін (%2) жою керек пе?</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>Адамды жою</translation>
+    </message>
+    <message>
+        <source>Delete the case %1?</source>
+        <translation>%1 ісін жою керек пе?</translation>
+    </message>
+    <message>
+        <source>Delete case</source>
+        <translation>Істі жою</translation>
+    </message>
+    <message>
+        <source>Delete the testimony by %1 and its %2 translation(s)?</source>
+        <translation>%1 берген айғақты аудармаларымен (%2) бірге жою керек пе?</translation>
+    </message>
+    <message>
+        <source>Delete testimony</source>
+        <translation>Айғақты жою</translation>
+    </message>
+    <message>
+        <source>Delete the event “%1” of %2?</source>
+        <translation>«%1» оқиғасын (%2) жою керек пе?</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Оқиғаны жою</translation>
+    </message>
+    <message>
+        <source>Delete the note “%1”?</source>
+        <translation>«%1» жазбасын жою керек пе?</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Жазбаны жою</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Жойылмады</translation>
+    </message>
+    <message>
+        <source>It disappears from lists, search and exports. Nothing is erased: its earlier versions and the record of who deleted it when stay in its history.</source>
+        <translation>Жазба тізімдерден, іздеуден және экспорттан жоғалады. Ештеңе өшірілмейді: бұрынғы нұсқалары мен оны кім, қашан жойғаны туралы белгі өзгерістер тарихында сақталады.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Жою</translation>
     </message>
 </context>
 <context>
@@ -350,6 +409,10 @@
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Жою…</translation>
+    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -390,6 +453,18 @@
         <translation>Дереккөз</translation>
     </message>
     <message>
+        <source>Add person</source>
+        <translation>Адам қосу</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Адамды алып тастау</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>Қатысқан адамдар</translation>
+    </message>
+    <message>
         <source>Choose the case this event belongs to.</source>
         <translation>Оқиға қай іске жататынын таңдаңыз.</translation>
     </message>
@@ -400,6 +475,10 @@
     <message>
         <source>Not a date Tumar understands yet</source>
         <translation>Tumar мұндай күнді әзірге түсінбейді</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list in every row.</source>
+        <translation>Әр жолда тізімнен адамды таңдаңыз.</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1183,10 @@
         <translation>Есімді көшіру</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
         <source>Born %1</source>
         <translation>Туған: %1</translation>
     </message>
@@ -1201,6 +1284,13 @@
     <message>
         <source>Not a date Tumar understands yet</source>
         <translation>Tumar мұндай күнді әзірге түсінбейді</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Type to search…</source>
+        <translation>Іздеу үшін теріңіз…</translation>
     </message>
 </context>
 <context>
@@ -1385,11 +1475,15 @@
         <translation>Өзгерістер тарихы</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
         <source>Withdraw consent</source>
         <translation>Келісімді кері қайтару</translation>
     </message>
     <message>
-        <source>Withdraw the witness's consent for this testimony?</source>
+        <source>Withdraw the witness&apos;s consent for this testimony?</source>
         <translation>Куәгердің осы айғаққа берген келісімін кері қайтару керек пе?</translation>
     </message>
     <message>

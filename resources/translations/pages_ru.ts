@@ -123,6 +123,10 @@
         <translation>История изменений</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
         <source>Select a case first, then add a note to it.</source>
         <translation>Сначала выберите дело, затем добавьте к нему заметку.</translation>
     </message>
@@ -227,6 +231,61 @@
     <message>
         <source>Later</source>
         <translation>Позже</translation>
+    </message>
+</context>
+<context>
+    <name>Deleting</name>
+    <message>
+        <source>Delete %1 and their %2 name(s)?</source>
+        <translation>Удалить %1 и все его имена (%2)?</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>Удалить человека</translation>
+    </message>
+    <message>
+        <source>Delete the case %1?</source>
+        <translation>Удалить дело %1?</translation>
+    </message>
+    <message>
+        <source>Delete case</source>
+        <translation>Удалить дело</translation>
+    </message>
+    <message>
+        <source>Delete the testimony by %1 and its %2 translation(s)?</source>
+        <translation>Удалить показания: %1, вместе с переводами (%2)?</translation>
+    </message>
+    <message>
+        <source>Delete testimony</source>
+        <translation>Удалить показания</translation>
+    </message>
+    <message>
+        <source>Delete the event “%1” of %2?</source>
+        <translation>Удалить событие «%1» (%2)?</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Удалить событие</translation>
+    </message>
+    <message>
+        <source>Delete the note “%1”?</source>
+        <translation>Удалить заметку «%1»?</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Удалить заметку</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Не удалено</translation>
+    </message>
+    <message>
+        <source>It disappears from lists, search and exports. Nothing is erased: its earlier versions and the record of who deleted it when stay in its history.</source>
+        <translation>Запись исчезнет из списков, поиска и экспорта. Ничего не стирается: прежние версии и отметка о том, кто и когда её удалил, остаются в истории изменений.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>
@@ -350,6 +409,10 @@
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -390,6 +453,18 @@
         <translation>Источник</translation>
     </message>
     <message>
+        <source>Add person</source>
+        <translation>Добавить человека</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Убрать человека</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
         <source>Choose the case this event belongs to.</source>
         <translation>Выберите дело, к которому относится событие.</translation>
     </message>
@@ -400,6 +475,10 @@
     <message>
         <source>Not a date Tumar understands yet</source>
         <translation>Tumar пока не понимает такую дату</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list in every row.</source>
+        <translation>Выберите человека из списка в каждой строке.</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1183,10 @@
         <translation>Копировать имя</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
         <source>Born %1</source>
         <translation>Родился(ась): %1</translation>
     </message>
@@ -1201,6 +1284,13 @@
     <message>
         <source>Not a date Tumar understands yet</source>
         <translation>Tumar пока не понимает такую дату</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Type to search…</source>
+        <translation>Начните вводить для поиска…</translation>
     </message>
 </context>
 <context>
@@ -1385,11 +1475,15 @@
         <translation>История изменений</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
         <source>Withdraw consent</source>
         <translation>Отозвать согласие</translation>
     </message>
     <message>
-        <source>Withdraw the witness's consent for this testimony?</source>
+        <source>Withdraw the witness&apos;s consent for this testimony?</source>
         <translation>Отозвать согласие свидетеля на эти показания?</translation>
     </message>
     <message>

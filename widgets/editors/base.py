@@ -44,6 +44,7 @@ class FieldError(Exception):
 class Editor(QWidget):
     KIND = ""  # record kind it saves (for Session.notify_changed)
     saved = Signal(str)  # record id
+    deleted = Signal(str)  # record id, after the tombstone was written
     cancelled = Signal()
     dirty_changed = Signal(bool)
 
@@ -89,7 +90,11 @@ class Editor(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setVisible(bool(record_id))
+        self.delete_button.clicked.connect(self.delete)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
         buttons.addWidget(self.general_error, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
@@ -188,6 +193,18 @@ class Editor(QWidget):
         self._dirty = False
         self.dot.hide()
         self.saved.emit(record_id)
+        return True
+
+    def delete(self) -> bool:
+        """Tombstone the edited record after a confirmation (same service as the CLI)."""
+        from tumar.widgets.pages.deleting import confirm_and_delete
+
+        if not self.record_id or not confirm_and_delete(
+            self, self.session, self.KIND, self.record_id
+        ):
+            return False
+        self._dirty = False
+        self.deleted.emit(self.record_id)
         return True
 
     def cancel(self) -> None:

@@ -1,9 +1,20 @@
-"""Event editor: kind, an uncertain date read back in words, place, description, source.
-An event dated in the future is a deadline (the Deadlines page lists it)."""
+"""Event editor: kind, an uncertain date read back in words, place, description, source,
+and the people involved. An event dated in the future is a deadline (the Deadlines page
+lists it). People are linked through the same services as `tumar event add --person`."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tumar.app import edits
 from tumar.storage.errors import InvalidInput
@@ -12,7 +23,7 @@ from tumar.widgets.pages import labels
 
 from .base import Editor, FieldError
 from .date_field import DateField
-from .pickers import case_picker
+from .pickers import case_picker, person_picker
 
 
 class EventEditor(Editor):
@@ -38,6 +49,25 @@ class EventEditor(Editor):
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("Where this is known from"))
         self.add_field("source", self.tr("Source"), self.source)
+        self.people = QTableWidget(0, 1)
+        self.people.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.people.horizontalHeader().hide()
+        self.people.verticalHeader().hide()
+        self.people.setMinimumHeight(110)
+        self.add_person_button = QPushButton(self.tr("Add person"))
+        self.remove_person_button = QPushButton(self.tr("Remove person"))
+        self.add_person_button.clicked.connect(lambda: self.add_person_row(None))
+        self.remove_person_button.clicked.connect(self._remove_person)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.people)
+        row = QHBoxLayout()
+        row.addWidget(self.add_person_button)
+        row.addWidget(self.remove_person_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.add_field("people", self.tr("People involved"), box)
         if record_id:
             event = session.archive.repo.get(Event, record_id)
             with self.loading():
@@ -48,6 +78,30 @@ class EventEditor(Editor):
                 self.place.setText(event.place)
                 self.description.setPlainText(event.description)
                 self.source.setText(event.source)
+                for person_id in edits.event_people(session.archive, record_id):
+                    self.add_person_row(person_id)
+
+    def add_person_row(self, person_id: str | None) -> None:
+        row = self.people.rowCount()
+        self.people.insertRow(row)
+        picker = person_picker(self.session.archive)
+        picker.select(person_id)
+        if person_id is None:
+            picker.setCurrentIndex(-1)  # a new row starts empty: type to find someone
+        picker.currentIndexChanged.connect(lambda *_a: self.mark_dirty())
+        self.people.setCellWidget(row, 0, picker)
+        self.people.setRowHeight(row, picker.sizeHint().height() + 4)
+        self.people.setCurrentCell(row, 0)
+        self.mark_dirty()
+
+    def _remove_person(self) -> None:
+        row = self.people.currentRow()
+        if row >= 0:
+            self.people.removeRow(row)
+            self.mark_dirty()
+
+    def people_ids(self) -> list[str | None]:
+        return [self.people.cellWidget(r, 0).record_id() for r in range(self.people.rowCount())]
 
     def write(self) -> str:
         case_id = self.case.record_id()
@@ -59,6 +113,10 @@ class EventEditor(Editor):
             date = self.date.value()
         except InvalidInput:
             raise FieldError("date", self.tr("Not a date Tumar understands yet")) from None
+        people = self.people_ids()
+        if any(person_id is None for person_id in people):
+            raise FieldError("people", self.tr("Choose a person from the list in every row."))
+        people = list(dict.fromkeys(people))  # the same person twice is one link
         fields = {
             "kind": self.kind.currentData(),
             "date": date,
@@ -68,6 +126,6 @@ class EventEditor(Editor):
         }
         archive = self.session.archive
         if self.record_id is None:
-            return edits.add_event(archive, case_id, **fields).id
-        edits.edit_event(archive, self.record_id, **fields)
+            return edits.add_event(archive, case_id, people=people, **fields).id
+        edits.edit_event(archive, self.record_id, people=people, **fields)
         return self.record_id

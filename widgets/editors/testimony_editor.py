@@ -31,7 +31,9 @@ from tumar.widgets.pages import labels
 
 from .base import Editor, FieldError, hint_label
 from .date_field import DateField
-from .pickers import MAX_CHOICES, person_picker
+from .pickers import person_picker
+
+CASE_CHOICES = 1000  # cases, unlike people, stay few: a checklist of them
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -50,7 +52,7 @@ class TestimonyEditor(Editor):
         self.cases = QListWidget()
         self.cases.setMaximumHeight(110)
         for row in browse.list_page(
-            archive, ListRequest("case", sort="title", descending=False, page_size=MAX_CHOICES)
+            archive, ListRequest("case", sort="title", descending=False, page_size=CASE_CHOICES)
         ):
             item = QListWidgetItem(row.title)
             item.setData(ID_ROLE, row.id)

@@ -61,6 +61,7 @@ class CasesPage(ListDetailPage):
         view.add_action(lambda: self.tr("Add note"), lambda: self.edit("note", None))
         view.add_action(lambda: self.tr("Dossier…"), self.open_dossier)
         view.add_action(lambda: self.tr("History"), self._history)
+        view.add_action(lambda: self.tr("Delete…"), self.delete_current)
         view.link_clicked.connect(self._link)
         return view
 

@@ -272,6 +272,7 @@ class ListDetailPage(Page):
             return
         self._editor = editor
         editor.saved.connect(self._editor_saved)
+        editor.deleted.connect(self._editor_deleted)
         editor.cancelled.connect(self._editor_cancelled)
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
@@ -290,6 +291,25 @@ class ListDetailPage(Page):
         self._current_id = record_id if kind == self.NAV_KIND else self._current_id
         self.session.notify_changed(kind)
         self.refresh()
+
+    def _editor_deleted(self, record_id: str) -> None:
+        kind = self._editor.KIND if self._editor else self.NAV_KIND
+        self._drop_editor()
+        if kind == self.NAV_KIND and record_id == self._current_id:
+            self._current_id = None
+            self.clear_detail()
+        self.refresh()
+
+    def delete_current(self) -> None:
+        """The detail's Delete… action: confirm, tombstone, show the list without it."""
+        from .deleting import confirm_and_delete
+
+        if self._current_id and confirm_and_delete(
+            self, self.session, self.NAV_KIND, self._current_id
+        ):
+            self._current_id = None
+            self.clear_detail()
+            self.refresh()
 
     def _editor_cancelled(self) -> None:
         self._drop_editor()

@@ -46,6 +46,7 @@ class PeoplePage(ListDetailPage):
         view.add_action(lambda: self.tr("Edit"), lambda: self.edit("person", self._current_id))
         view.add_action(lambda: self.tr("History"), self._history)
         view.add_action(lambda: self.tr("Copy name"), self._copy_name)
+        view.add_action(lambda: self.tr("Delete…"), self.delete_current)
         view.link_clicked.connect(self.navigate)
         return view
 

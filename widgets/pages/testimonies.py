@@ -71,6 +71,7 @@ class TestimoniesPage(ListDetailPage):
         view.add_action(lambda: self.tr("Add note"), lambda: self.edit("note", None))
         view.add_action(lambda: self.tr("Copy text"), self._copy)
         view.add_action(lambda: self.tr("History"), self._history)
+        view.add_action(lambda: self.tr("Delete…"), self.delete_current)
         view.link_clicked.connect(self._link)
         return view
 
