@@ -7,6 +7,8 @@ never translated by Tumar (a translation is a record with its translator's name)
 
 from __future__ import annotations
 
+from . import vocab
+
 LANGS = ("en", "ru", "kk")
 
 _EN = {
@@ -63,6 +65,7 @@ _EN = {
     "type": "Type",
     "id": "ID",
     "size": "Size (bytes)",
+    "bytes": "bytes",
     "audit_head": "Audit-chain head",
     "audit_entries": "Audit entries",
     "manifest_note": "The same manifest is attached to this PDF as manifest.json.",
@@ -149,6 +152,7 @@ _RU = {
     "type": "Тип",
     "id": "ID",
     "size": "Размер (байт)",
+    "bytes": "байт",
     "audit_head": "Вершина журнала аудита",
     "audit_entries": "Записей аудита",
     "manifest_note": "Тот же перечень приложен к PDF как manifest.json.",
@@ -196,7 +200,7 @@ _KK = {
     "people": "Адамдар және рөлдері",
     "timeline": "Оқиғалар хронологиясы",
     "deadlines": "Алдағы мерзімдер",
-    "testimonies": "Куәліктер",
+    "testimonies": "Айғақтар",
     "photos": "Фотосуреттер",
     "manifest": "Енгізілген материалдар тізімі",
     "custody": "Сақтау тізбегі",
@@ -223,7 +227,7 @@ _KK = {
     "original": "Түпнұсқа мәтін",
     "translation": "Аударма",
     "translator": "аудармашы",
-    "witness": "Куә",
+    "witness": "Куәгер",
     "caption": "Сипаттама",
     "captured": "Түсірілген",
     "sha_original": "Түпнұсқа файлдың SHA-256",
@@ -235,6 +239,7 @@ _KK = {
     "type": "Түрі",
     "id": "ID",
     "size": "Өлшемі (байт)",
+    "bytes": "байт",
     "audit_head": "Аудит тізбегінің басы",
     "audit_entries": "Аудит жазбалары",
     "manifest_note": "Дәл осы тізім PDF-ке manifest.json ретінде тіркелген.",
@@ -258,7 +263,7 @@ _KK = {
     "media_other": "Басқа материалдар (енгізілмеген)",
     "page": "Бет",
     "none": "—",
-    "kind_testimony": "куәлік",
+    "kind_testimony": "айғақ",
     "kind_translation": "аударма",
     "kind_media": "файл",
     "kind_event": "оқиға",
@@ -266,47 +271,6 @@ _KK = {
     "kind_case": "іс",
     "kind_note": "жазба",
 }
-
-ROLES = {
-    "en": {"witness": "witness", "victim": "victim", "detainee": "detainee",
-           "defendant": "defendant", "relative": "relative", "lawyer": "lawyer",
-           "judge": "judge", "interviewer": "interviewer", "other": "other"},
-    "ru": {"witness": "свидетель", "victim": "потерпевший", "detainee": "задержанный",
-           "defendant": "обвиняемый", "relative": "родственник", "lawyer": "адвокат",
-           "judge": "судья", "interviewer": "интервьюер", "other": "другое"},
-    "kk": {"witness": "куә", "victim": "жәбірленуші", "detainee": "ұсталған",
-           "defendant": "айыпталушы", "relative": "туысы", "lawyer": "адвокат",
-           "judge": "судья", "interviewer": "сұхбат алушы", "other": "басқа"},
-}  # fmt: skip
-
-EVENTS = {
-    "en": {"border_crossing": "border crossing", "detention": "detention", "arrest": "arrest",
-           "hearing": "hearing", "postponement": "postponement", "sentence": "sentence",
-           "release": "release", "deportation_order": "deportation order",
-           "certificate_issued": "certificate issued",
-           "certificate_expires": "certificate expires",
-           "relative_detained": "relative detained", "other": "other"},
-    "ru": {"border_crossing": "пересечение границы", "detention": "задержание",
-           "arrest": "арест", "hearing": "заседание", "postponement": "перенос заседания",
-           "sentence": "приговор", "release": "освобождение",
-           "deportation_order": "решение о депортации",
-           "certificate_issued": "выдан документ", "certificate_expires": "истекает документ",
-           "relative_detained": "задержан родственник", "other": "другое"},
-    "kk": {"border_crossing": "шекарадан өту", "detention": "ұстау", "arrest": "қамауға алу",
-           "hearing": "сот отырысы", "postponement": "отырыстың кейінге қалдырылуы",
-           "sentence": "үкім", "release": "босату", "deportation_order": "депортация шешімі",
-           "certificate_issued": "құжат берілді", "certificate_expires": "құжат мерзімі бітеді",
-           "relative_detained": "туысы ұсталды", "other": "басқа"},
-}  # fmt: skip
-
-CONSENT = {
-    "en": {"none": "none", "lawyer_only": "legal counsel only", "anonymised": "anonymised",
-           "public": "public"},
-    "ru": {"none": "нет", "lawyer_only": "только для адвоката", "anonymised": "анонимно",
-           "public": "публично"},
-    "kk": {"none": "жоқ", "lawyer_only": "тек адвокат үшін", "anonymised": "жасырын",
-           "public": "ашық"},
-}  # fmt: skip
 
 PERSON_WORD = {"en": "Person", "ru": "Лицо", "kk": "Тұлға"}
 _TABLES = {"en": _EN, "ru": _RU, "kk": _KK}
@@ -322,14 +286,33 @@ class Labels:
     def __getitem__(self, key: str) -> str:
         return self._words[key]
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._words
+
     def role(self, role: str) -> str:
-        return ROLES[self.lang].get(role, role)
+        return vocab.word("role", role, self.lang)
 
     def event(self, kind: str) -> str:
-        return EVENTS[self.lang].get(kind, kind)
+        return vocab.word("event", kind, self.lang)
 
     def consent(self, scope: str) -> str:
-        return CONSENT[self.lang].get(scope, scope)
+        return vocab.word("consent", scope, self.lang)
+
+    def status(self, status: str) -> str:
+        return vocab.word("status", status, self.lang)
+
+    def name_kind(self, kind: str) -> str:
+        return vocab.word("name_kind", kind, self.lang)
+
+    def script(self, script: str) -> str:
+        return vocab.word("script", script, self.lang)
+
+    def language(self, code: str) -> str:
+        """A language's name for a known code ("kk-Arab"), else the code as written."""
+        return vocab.word("language", code, self.lang)
+
+    def media_kind(self, kind: str) -> str:
+        return vocab.word("media_kind", kind, self.lang)
 
     def anon_label(self, letter: str, witness: bool) -> str:
         word = self["witness"] if witness else PERSON_WORD[self.lang]

@@ -117,7 +117,7 @@ def render(
     story += sections.case_photos(content, photos, st, lab)
 
     def kind_label(kind: str) -> str:
-        return lab[f"kind_{kind}"] if f"kind_{kind}" in lab._words else kind
+        return lab[f"kind_{kind}"] if f"kind_{kind}" in lab else kind
 
     story += sections.manifest_table(manifest_items, meta, st, lab, kind_label)
     story += sections.custody(content, meta, st, lab)

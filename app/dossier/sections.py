@@ -125,7 +125,7 @@ def cover(c: DossierContent, meta: ExportMeta, st: Styles, lab: Labels) -> list[
     scope = lab["one_person"] if opts.person_id else lab["whole_case"]
     rows = [
         (lab["court"], c.court), (lab["jurisdiction"], c.jurisdiction),
-        (lab["status"], c.case_status), (lab["scope"], scope),
+        (lab["status"], lab.status(c.case_status)), (lab["scope"], scope),
         (lab["exported"], f"{meta.exported_display}"), (lab["archive_id"], meta.archive_id),
         (lab["signer"], meta.organisation),
         (lab["fingerprint"], format_fingerprint(meta.fingerprint)),
@@ -161,7 +161,8 @@ def people(c: DossierContent, st: Styles, lab: Labels) -> list[Flowable]:
         if p.anonymised:
             spellings: Flowable = cell(lab["anonymised_note"], st.small)
         else:
-            lines = [f"{name}  ({script}, {kind})" for name, script, kind in p.names]
+            lines = [f"{name}  ({lab.script(script)}, {lab.name_kind(kind)})"
+                     for name, script, kind in p.names]  # fmt: skip
             if p.birth_date:
                 lines.append(f"{lab['born']}: {_when(p.birth_date, lab)}")
             spellings = cell("\n".join(lines), st.cell)
@@ -215,7 +216,9 @@ def photo_block(
     if derived is not None:
         facts.append(lab["derived_gps"] if location else lab["derived"])
     else:
-        facts.append(f"{lab['media_other']}: {m.mime}, {m.size} B")
+        facts.append(
+            f"{lab['media_other']}: {lab.media_kind(m.kind)}, {m.mime}, {m.size} {lab['bytes']}"
+        )
     parts.append(cell("\n".join(facts), st.small))
     parts.append(Spacer(1, 5 * mm))
     return KeepTogether(parts)
@@ -235,7 +238,7 @@ def testimony(
     rows = [
         (lab["witness"], t.witness), (lab["recorded"], _when(t.recorded_at, lab)),
         (lab["recorded_where"], t.recorded_where), (lab["recorded_by"], t.recorded_by),
-        (lab["language"], t.language), (lab["consent"], consent),
+        (lab["language"], lab.language(t.language)), (lab["consent"], consent),
         ("SHA-256", t.record_hash),
     ]  # fmt: skip
     flow.append(_kv_table(rows, st, (35 * mm, FRAME_W - 35 * mm)))
@@ -243,7 +246,8 @@ def testimony(
     flow += para(t.text, st.body, FRAME_W)
     for tr in t.translations:
         who = f", {lab['translator']}: {tr.translator}" if tr.translator else ""
-        flow.append(Paragraph(f"{lab['translation']} ({tr.language}{who})", st.h3))
+        heading = f"{lab['translation']} ({lab.language(tr.language)}{who})"
+        flow.append(cell(heading, st.h3))  # escaped, a font per script: the translator's name
         flow += para(tr.text, st.body, FRAME_W)
     for p in t.photos:
         flow.append(photo_block(p, photos.get(p.media.id), st, lab, location))
