@@ -174,6 +174,19 @@ class Repository:
             self._write(record, "delete", replace=True)
         return record
 
+    def restate(self, record: R, *, deleted: bool) -> R:
+        """A new version of a record whatever its current state: settling a conflict may
+        bring back a deleted record, or re-state a deletion as a person's decision (so it
+        carries a fresh HLC and travels). The current version is kept like any update's."""
+        derived.prepare(record)
+        with transaction(self.conn):
+            old = self._current_row(record.TABLE, record.id)
+            self._keep_history(record.TABLE, old)
+            record.created_at, record.deleted = old["created_at"], deleted
+            record.updated_at, record.hlc = utc_now(), str(self._tick())
+            self._write(record, "delete" if deleted else "update", replace=True)
+        return record
+
     def get(self, cls: type[R], record_id: str, include_deleted: bool = False) -> R:
         row = self._current_row(cls.TABLE, record_id)
         if row["deleted"] and not include_deleted:

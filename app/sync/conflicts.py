@@ -3,7 +3,9 @@
 `--keep mine` keeps this laptop's version, `theirs` the other side's, or a VERSION (an HLC
 or its first characters) any kept version of the record. Settling writes a new version
 with the chosen content, whose `resolves` mark travels with it, so the conflict is closed
-on every laptop that merges it.
+on every laptop that merges it. Either side may be a tombstone: keeping a deleted side
+writes a new tombstone (the decision, with its own HLC), keeping an edit over a deletion
+brings the record back; the replaced version is kept in history either way.
 """
 
 from __future__ import annotations
@@ -62,20 +64,13 @@ def resolve(archive: Archive, conflict_id: int, keep: str) -> str:
     repo = archive.repo
     with transaction(conn):
         current = repo.get(cls, conflict.record_id, include_deleted=True)
-        if chosen["deleted"]:
-            record = repo.delete(cls, conflict.record_id)
-            if record.hlc == current.hlc:  # already deleted: record the decision anyway
-                raise InvalidInput("The record is already deleted; nothing to settle")
-        else:
-            if current.deleted:
-                raise InvalidInput(
-                    "The record was deleted on one side; restoring it is not supported yet"
-                )
-            content = from_row(cls, chosen)
-            for name in cls.columns():
-                if name not in ENVELOPE:
-                    setattr(current, name, getattr(content, name))
-            record = repo.update(current)
+        content = from_row(cls, chosen)
+        for name in cls.columns():
+            if name not in ENVELOPE:
+                setattr(current, name, getattr(content, name))
+        # always a new version, even when the kept side is a tombstone or already current:
+        # the decision itself is an audited edit that reaches every laptop
+        record = repo.restate(current, deleted=bool(chosen["deleted"]))
         pair = [conflict.winner_hlc, conflict.loser_hlc]
         sync_store.mark_settled(
             conn, conflict.id, conflict.table, conflict.record_id, record.hlc, pair

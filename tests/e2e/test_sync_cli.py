@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pyrage
 
+from tumar.app.sync import bundle_io, conflicts, export, folder, restore, team
+from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
-from tumar.storage.records import Person
+from tumar.storage.hlc import Clock
+from tumar.storage.kdf import fast_params
+from tumar.storage.records import Person, Testimony
 
 from .cli import run_tumar
 
@@ -89,3 +94,53 @@ def test_identity_restore_and_sync_with_conflicts(tmp_path: Path) -> None:
     dry = run_tumar("sync", share, "--dry-run", "-a", a)
     assert dry.code == 0 and "Dry run" in dry.out and "added 0" in dry.out
     assert run_tumar("conflicts", "-a", a).out.strip() == "No open conflicts."
+
+
+def test_conflicts_with_deletions_settle_from_the_command_line(tmp_path: Path) -> None:
+    """Edit vs delete and delete vs delete: `conflicts resolve` settles both (a deleted
+    testimony comes back, a double deletion is re-stated), and verify still passes.
+    The two laptops are set up through the Python API (the commands above cover that)."""
+    a_path, share = tmp_path / "a.tumar", tmp_path / "share"
+    share.mkdir()
+    a, _code = Archive.create(a_path, PASS, fast_params())
+    witness = a.repo.insert(Person(display_name="Tilek"))
+    ids = [a.repo.insert(Testimony(witness_id=witness.id, text=t)).id for t in "xy"]
+    export.write_bundle(a, tmp_path / "full.tumar-bundle")
+    secret = bundle_io.Secret(identities=(team.keys(a).age_identity,))
+    b, _code, _ = restore.restore(
+        tmp_path / "full.tumar-bundle", tmp_path / "b.tumar", PASS, secret
+    )
+    team.add_member(a, team.keys(b).recipient, "B")
+    b.repo.clock = Clock(b.replica_id, wall=lambda: int(time.time() * 1000) + 60_000)
+
+    def sync_both() -> None:
+        for _ in range(2):
+            for archive in (a, b):
+                folder.sync(archive, share)
+
+    sync_both()
+    a.repo.update_fields(Testimony, ids[0], {"text": "kept on A"})
+    a.repo.delete(Testimony, ids[1])
+    for tid in ids:  # B's clock runs a minute ahead: its deletions win
+        b.repo.delete(Testimony, tid)
+    sync_both()
+    a.close()
+    listed = run_tumar("conflicts", "-a", a_path).out.strip().splitlines()
+    assert len(listed) == 2, listed
+    number = {line.split()[2]: line.split()[0].lstrip("#") for line in listed}
+    for tid, keep in ((ids[0], "mine"), (ids[1], "theirs")):
+        result = run_tumar("conflicts", "resolve", number[tid], "--keep", keep, "-a", a_path)
+        assert result.code == 0 and "settled" in result.out, result.err
+    assert run_tumar("conflicts", "-a", a_path).out.strip() == "No open conflicts."
+    a = Archive.open(a_path, PASS)
+    sync_both()
+    for archive in (a, b):
+        edited = archive.repo.get(Testimony, ids[0])
+        gone = archive.repo.get(Testimony, ids[1], include_deleted=True)
+        assert (edited.text, gone.deleted) == ("kept on A", True)
+        for tid in ids:  # the original, A's version and B's tombstone are all kept
+            assert len(archive.repo.history(Testimony, tid)) >= 3
+        assert "kept on A" in {v.text for v in archive.repo.history(Testimony, ids[0])}
+        assert not conflicts.open_conflicts(archive)
+        assert verify_archive(archive).ok, verify_archive(archive).problems
+        archive.close()
