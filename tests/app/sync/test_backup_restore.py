@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import pty
+import select
 import shutil
+import signal
 import subprocess
 import tarfile
 from pathlib import Path
@@ -138,3 +142,52 @@ def test_stock_age_decrypts_with_exported_identity(source: Archive, tmp_path: Pa
     assert inner["archive_id"] == source.archive_id == manifest["archive_id"]
     assert "second telling" in first.decode()
     assert sum(n.startswith("media/") for n in names) == 2
+
+
+def _age_decrypt_on_a_terminal(bundle: Path, out: Path, passphrase: str) -> tuple[int, str]:
+    """Run stock `age -d` with a pseudo-terminal as its controlling terminal: age reads a
+    passphrase only from /dev/tty. Returns (exit status, what it printed on the terminal)."""
+    pid, master = pty.fork()
+    if pid == 0:  # the child: its session's terminal is the pty
+        try:
+            os.execvp("age", ["age", "-d", "-o", str(out), str(bundle)])
+        finally:
+            os._exit(127)
+    shown, answered = b"", False
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 60)
+            if not ready:
+                os.kill(pid, signal.SIGKILL)
+                break
+            try:
+                chunk = os.read(master, 1024)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if not answered and b"passphrase" in shown.lower():
+                os.write(master, passphrase.encode() + b"\r")
+                answered = True
+    finally:
+        os.close(master)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="Debian package age not installed")
+def test_stock_age_decrypts_a_passphrase_bundle(source: Archive, tmp_path: Path) -> None:
+    bundle = tmp_path / "p.tumar-bundle"
+    manifest = export.write_bundle(source, bundle, passphrase="bundle pass 1")
+    wrong = tmp_path / "wrong.tar"
+    code, shown = _age_decrypt_on_a_terminal(bundle, wrong, "not the pass")
+    assert code != 0 and "incorrect" in shown.lower(), shown
+    plain = tmp_path / "plain.tar"
+    code, shown = _age_decrypt_on_a_terminal(bundle, plain, "bundle pass 1")
+    assert code == 0, shown
+    with tarfile.open(plain) as tar:
+        inner = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
+        first = tar.extractfile("records/000001.jsonl").read()  # type: ignore[union-attr]
+    assert inner["archive_id"] == source.archive_id == manifest["archive_id"]
+    assert "second telling" in first.decode()
