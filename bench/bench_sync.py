@@ -2,6 +2,8 @@
 
     python -m bench.bench_sync                        # 100,000 testimonies + 1 GiB media
     python -m bench.bench_sync --testimonies 5000 --media-mb 256   # quicker
+    python -m bench.bench_sync --source /var/tmp/src100k.tumar --steps restore
+        # build the source archive once (kept at that path), then reuse it on later runs
 
 * backup: `tumar backup` of the whole archive vs stock `age -r` encrypting the same
   plaintext bytes (the bundle's tar, decrypted to a scratch file) in the same run; peak RSS
@@ -75,86 +77,117 @@ def goal(ok: bool) -> str:
     return "ok" if ok else "MISS"
 
 
+def backup_step(src: Path, bundle: Path, secret: bundle_io.Secret, recipient: str) -> None:
+    log("backup (fresh process)")
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.bench_sync", "--child-backup", str(src), str(bundle)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    backup_s, rss_mb = map(float, done.stdout.split())
+    plain = bundle.with_suffix(".tar")
+    with bundle_io.reading(bundle, secret) as reader, open(plain, "wb") as fh:
+        shutil.copyfileobj(reader, fh, 1 << 20)
+    start = time.perf_counter()
+    out = bundle.with_suffix(".age")
+    subprocess.run(["age", "-r", recipient, "-o", str(out), str(plain)], check=True)
+    age_s = time.perf_counter() - start
+    size_mb = plain.stat().st_size / 2**20
+    plain.unlink()
+    out.unlink()
+    ratio = (size_mb / backup_s) / (size_mb / age_s)
+    print(
+        f"backup   {backup_s:7.2f} s  {size_mb / backup_s:7.1f} MiB/s   "
+        f"age {age_s:6.2f} s  ratio {ratio:.2f}x (goal >= 0.8x: {goal(ratio >= 0.8)})"
+        f"  plaintext {size_mb:.0f} MiB"
+    )
+    print(f"         peak RSS {rss_mb:.0f} MB (goal < 150 MB: {goal(rss_mb < 150)})", flush=True)
+
+
+def restore_step(bundle: Path, target: Path, secret: bundle_io.Secret, timed: bool) -> Archive:
+    log("restore")
+    start = time.perf_counter()
+    restored, _code, applied = restore.restore(bundle, target, PASS, secret)
+    restore_s = time.perf_counter() - start
+    if timed:
+        rate = applied.records.touched / restore_s
+        print(
+            f"restore  {restore_s:7.2f} s  {rate:9,.0f} versions/s "
+            f"({applied.records.touched} versions, {applied.audit_entries} audit entries, "
+            f"{len(applied.media_added)} media; goal >= 15,000/s: {goal(rate >= 15_000)})",
+            flush=True,
+        )
+    return restored
+
+
+def merge_step(src: Path, restored: Archive, work: Path, count: int) -> None:
+    log(f"merge of {count} new records")
+    with Archive.open(src, PASS) as archive:
+        with transaction(archive.records_db):
+            for i in range(count):
+                archive.repo.insert(Person(display_name=f"Bench person {i}"))
+        floors = export.Floors(
+            sync_store.watermarks(restored.records_db),
+            sync_store.chain_heads(restored.records_db, restored.replica_id),
+        )
+        team.add_member(archive, team.keys(restored).recipient, "bench")
+        small = work / "sync.tumar-bundle"
+        export.write_bundle(archive, small, floors=floors)
+    start = time.perf_counter()
+    first = merge.merge(restored, small)
+    merge_s = time.perf_counter() - start
+    start = time.perf_counter()
+    second = merge.merge(restored, small)
+    again_s = time.perf_counter() - start
+    assert first.applied and first.applied.records.added >= count
+    assert second.already_merged
+    goal_s = 5 * count / 10_000
+    print(
+        f"merge    {merge_s:7.2f} s  for {count} records "
+        f"(goal < {goal_s:.1f} s pro rata: {goal(merge_s < goal_s)})"
+    )
+    print(f"again    {again_s:7.2f} s  no-op (goal < 0.5 s: {goal(again_s < 0.5)})", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--testimonies", type=int, default=100_000)
     parser.add_argument("--media-mb", type=int, default=1024)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--merge-records", type=int, default=10_000)
+    parser.add_argument(
+        "--source", type=Path, help="source archive: built here if missing, kept afterwards"
+    )
+    parser.add_argument(
+        "--steps", default="backup,restore,merge", help="comma-separated subset to run"
+    )
     parser.add_argument("--child-backup", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_backup:
         child_backup(*args.child_backup)
         return 0
+    steps = set(args.steps.split(","))
     os.environ["TUMAR_KDF_PROFILE"] = "fast"
     work = Path(tempfile.mkdtemp(prefix="tumar-bench-sync-", dir=args.workdir))
     try:
-        src = work / "src.tumar"
-        log(f"building {args.testimonies} testimonies + {args.media_mb} MiB media")
-        build(src, args.testimonies, args.media_mb)
-        bundle = work / "full.tumar-bundle"
-        log("backup (fresh process)")
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_sync", "--child-backup", str(src), str(bundle)],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        backup_s, rss_mb = map(float, done.stdout.split())
+        src = args.source or work / "src.tumar"
+        if not src.exists():
+            log(f"building {args.testimonies} testimonies + {args.media_mb} MiB media")
+            build(src, args.testimonies, args.media_mb)
         with Archive.open(src, PASS) as archive:
             keys = team.keys(archive)
-            secret = bundle_io.Secret(identities=(keys.age_identity,))
             records = sum(archive.repo.count().values())
-        plain = work / "plain.tar"
-        with bundle_io.reading(bundle, secret) as reader, open(plain, "wb") as fh:
-            shutil.copyfileobj(reader, fh, 1 << 20)
-        start = time.perf_counter()
-        subprocess.run(["age", "-r", keys.recipient, "-o", str(work / "age.out"), str(plain)],
-                       check=True)  # fmt: skip
-        age_s = time.perf_counter() - start
-        size_mb = plain.stat().st_size / 2**20
-        plain.unlink()
-        log("restore")
-        start = time.perf_counter()
-        restored, _code, applied = restore.restore(bundle, work / "restored.tumar", PASS, secret)
-        restore_s = time.perf_counter() - start
-        versions = applied.records.touched
-        log(f"merge of {args.merge_records} new records")
-        with Archive.open(src, PASS) as archive:
-            with transaction(archive.records_db):
-                for i in range(args.merge_records):
-                    archive.repo.insert(Person(display_name=f"Bench person {i}"))
-            floors = export.Floors(
-                sync_store.watermarks(restored.records_db),
-                sync_store.chain_heads(restored.records_db, restored.replica_id),
-            )
-            team.add_member(archive, team.keys(restored).recipient, "bench")
-            small = work / "sync.tumar-bundle"
-            export.write_bundle(archive, small, floors=floors)
-        with restored:
-            start = time.perf_counter()
-            first = merge.merge(restored, small)
-            merge_s = time.perf_counter() - start
-            start = time.perf_counter()
-            second = merge.merge(restored, small)
-            again_s = time.perf_counter() - start
-        assert first.applied and first.applied.records.added >= args.merge_records
-        assert second.already_merged
-        ratio = (size_mb / backup_s) / (size_mb / age_s)
-        rate = versions / restore_s
-        print(f"\n== Tumar sync benchmark: {args.testimonies} testimonies, {records} records, "
-              f"bundle plaintext {size_mb:.0f} MiB ==")  # fmt: skip
-        print(
-            f"backup   {backup_s:7.2f} s  {size_mb / backup_s:7.1f} MiB/s   "
-            f"age {age_s:6.2f} s  ratio {ratio:.2f}x (goal >= 0.8x: {goal(ratio >= 0.8)})"
-        )
-        print(f"         peak RSS {rss_mb:.0f} MB (goal < 150 MB: {goal(rss_mb < 150)})")
-        print(f"restore  {restore_s:7.2f} s  {rate:9,.0f} versions/s "
-              f"(goal >= 15,000/s: {goal(rate >= 15_000)})")  # fmt: skip
-        goal_s = 5 * args.merge_records / 10_000
-        print(
-            f"merge    {merge_s:7.2f} s  for {args.merge_records} records "
-            f"(goal < {goal_s:.1f} s pro rata: {goal(merge_s < goal_s)})"
-        )
-        print(f"again    {again_s:7.2f} s  no-op (goal < 0.5 s: {goal(again_s < 0.5)})")
+            secret = bundle_io.Secret(identities=(keys.age_identity,))
+            bundle = work / "full.tumar-bundle"
+            if "backup" not in steps:
+                export.write_bundle(archive, bundle)
+        print(f"\n== Tumar sync benchmark: {src}, {records} records ==", flush=True)
+        if "backup" in steps:
+            backup_step(src, bundle, secret, keys.recipient)
+        if steps & {"restore", "merge"}:
+            restored = restore_step(bundle, work / "restored.tumar", secret, "restore" in steps)
+            with restored:
+                if "merge" in steps:
+                    merge_step(src, restored, work, args.merge_records)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
