@@ -6,6 +6,7 @@ called from verify_archive between the robust reads of issue 9.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,14 +39,52 @@ class VerifyReport:
 
 
 def verify_archive(archive: Archive) -> VerifyReport:
+    """The page checks (SQLCipher's and SQLite's, FTS5's) run in a thread on connections of
+    their own while this thread walks the chain, the records and the search documents: the
+    page checks spend their time inside SQLCipher, which lets go of the GIL, so on two cores
+    the halves overlap. Problems come out in the order they had when run one by one."""
     report = VerifyReport()
     report.notes.extend(_weak_kdf_notes(archive))
+    records = VerifyReport()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-pages") as pool:
+        pages = pool.submit(_page_checks, archive)
+        _check_records(archive, records)
+        page_problems, page_notes = pages.result()
+    report.problems.extend([*page_problems, *records.problems])
+    report.notes.extend([*page_notes, *records.notes])
+    report.audit_entries, report.records_checked = records.audit_entries, records.records_checked
+    report.head_seq, report.head_hash = records.head_seq, records.head_hash
+    if archive.media_problem:
+        report.problems.append(archive.media_problem)
+        return report
+    try:
+        archive.media_db  # noqa: B018 - opens it when an import held it at unlock
+    except TumarError as exc:
+        report.problems.append(f"media could not be checked: {exc}")
+        return report
     report.problems.extend(
-        verify_damage.database_findings(archive.reader, "archive.db", report.notes)
+        verify_damage.database_findings(lambda: archive.reader("media.db"), "media.db")
     )
+    try:
+        report.problems.extend(verify_media(archive).problems)
+    except DatabaseError as exc:
+        report.problems.append(f"media could not be checked to the end ({exc})")
+    return report
+
+
+def _page_checks(archive: Archive) -> tuple[list[str], list[str]]:
+    """archive.db's pages and the full-text index, each on its own connection: (problems,
+    notes). Runs in verify_archive's thread; opens and closes every connection it uses."""
+    notes: list[str] = []
+    problems = verify_damage.database_findings(archive.reader, "archive.db", notes)
     if not archive.read_only:
         index = verify_damage.search_index_problem(lambda: archive.reader(read_only=False))
-        report.problems.extend([str(index)] if index else [])
+        problems.extend([str(index)] if index else [])
+    return problems, notes
+
+
+def _check_records(archive: Archive, report: VerifyReport) -> None:
+    """Everything verify reads through the archive's own connection."""
     if not archive.repo.search_enabled:
         report.problems.append(str(SearchIndexDamaged(stale=True)))
     _files(archive, report)
@@ -66,22 +105,6 @@ def verify_archive(archive: Archive) -> VerifyReport:
         report.problems.extend(chain_problems)
         check_rollback(archive, report)
     check_derived(archive, report)
-    if archive.media_problem:
-        report.problems.append(archive.media_problem)
-        return report
-    try:
-        archive.media_db  # noqa: B018 - opens it when an import held it at unlock
-    except TumarError as exc:
-        report.problems.append(f"media could not be checked: {exc}")
-        return report
-    report.problems.extend(
-        verify_damage.database_findings(lambda: archive.reader("media.db"), "media.db")
-    )
-    try:
-        report.problems.extend(verify_media(archive).problems)
-    except DatabaseError as exc:
-        report.problems.append(f"media could not be checked to the end ({exc})")
-    return report
 
 
 def check_rollback(archive: Archive, report: VerifyReport) -> None:
@@ -105,13 +128,12 @@ def check_rollback(archive: Archive, report: VerifyReport) -> None:
 
 
 def check_derived(archive: Archive, report: VerifyReport) -> None:
-    """Search documents rebuilt and compared (unless the index is already known stale);
-    thumbnails decoded and compared with their content (when media can be read)."""
+    """Search documents rebuilt and compared (unless the index is already known stale; FTS5's
+    check of the index itself is among the page checks); thumbnails decoded and compared
+    with their content (when media can be read)."""
     try:
         if archive.repo.search_enabled:
-            report.problems.extend(
-                search_doc_problems(archive.records_db, read_only=archive.read_only)
-            )
+            report.problems.extend(search_doc_problems(archive.records_db))
             if archive.read_only:
                 report.notes.append(
                     "the full-text index itself was not checked: the archive is read-only"

@@ -27,7 +27,7 @@ import calendar
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, astuple, dataclass
 from typing import Any
 
@@ -50,6 +50,8 @@ KINDS = tuple(TABLE_OF_KIND)
 _CHILD = {"person_name": ("person_id", "person"), "translation": ("testimony_id", "testimony")}
 
 Progress = Callable[[int, int, str], None]
+#: a record row: a dict, or a database row read by column name
+Row = Mapping[str, Any]
 
 
 @dataclass
@@ -123,12 +125,16 @@ def _lines(*parts: str | None) -> str:
     return "\n".join(p.strip() for p in parts if p and p.strip())
 
 
-def _person_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc:
-    names = conn.execute(
+def _names(conn: Connection, person_id: str) -> list[Any]:
+    return conn.execute(
         "SELECT name, folded, name_key FROM person_name WHERE person_id = ? AND deleted = 0"
         " ORDER BY hlc, id",
-        (row["id"],),
+        (person_id,),
     ).fetchall()
+
+
+def person_doc(row: Row, names: list[Any], cache: FoldCache) -> Doc:
+    """`names`: the person's live name rows (name, folded, name_key) in (hlc, id) order."""
     spelled = unique([row["display_name"], *(n["name"] for n in names)])
     folds = unique(t for n in names for t in n["folded"].split())
     keys = unique(t for n in names for t in n["name_key"].split())
@@ -144,7 +150,7 @@ def _person_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc:
     )
 
 
-def _case_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc:
+def case_doc(row: Row, cache: FoldCache) -> Doc:
     body = _lines(row["summary"], row["court"], row["jurisdiction"])
     return Doc(
         "case",
@@ -156,9 +162,9 @@ def _case_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc:
     )
 
 
-def _event_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc | None:
+def event_doc(row: Row, case_live: bool, cache: FoldCache) -> Doc | None:
     """None when the event's case is deleted: an event exists only on a case's timeline."""
-    if _row(conn, "case_file", row["case_id"]) is None:
+    if not case_live:
         return None
     title = row["kind"].replace("_", " ")
     body = _lines(row["place"], row["description"])
@@ -175,14 +181,18 @@ def _event_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc |
     )
 
 
-def _testimony_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc:
-    translations = [
+def translations_of(conn: Connection, testimony_id: str) -> list[str]:
+    return [
         r[0]
         for r in conn.execute(
             "SELECT text FROM translation WHERE testimony_id = ? AND deleted = 0 ORDER BY hlc, id",
-            (row["id"],),
+            (testimony_id,),
         )
     ]
+
+
+def testimony_doc(row: Row, translations: list[str], cache: FoldCache) -> Doc:
+    """`translations`: the texts of its live translations in (hlc, id) order."""
     body = "\n\n".join(t.strip() for t in (row["text"], *translations) if t and t.strip())
     date, lower, upper = _bounds(row["recorded_at"])
     return Doc(
@@ -198,7 +208,7 @@ def _testimony_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> D
     )
 
 
-def _note_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc:
+def note_doc(row: Row, cache: FoldCache) -> Doc:
     day = (row["created_at"] or "")[:10] or None
     return Doc(
         "note",
@@ -212,23 +222,22 @@ def _note_doc(conn: Connection, row: dict[str, Any], cache: FoldCache) -> Doc:
     )
 
 
-_BUILDERS = {
-    "person": _person_doc,
-    "case": _case_doc,
-    "event": _event_doc,
-    "testimony": _testimony_doc,
-    "note": _note_doc,
-}
-
-
 def build_doc(
     conn: Connection, kind: str, record_id: str, cache: FoldCache | None = None
 ) -> Doc | None:
-    """The document a live record should have, or None (deleted, missing, not indexed)."""
+    """The document a live record should have, or None (deleted, missing, not indexed).
+    (storage.derived_check feeds the same builders from whole-table reads.)"""
     row = _row(conn, TABLE_OF_KIND[kind], record_id)
     if row is None:
         return None
-    return _BUILDERS[kind](conn, row, {} if cache is None else cache)
+    cache = {} if cache is None else cache
+    if kind == "person":
+        return person_doc(row, _names(conn, record_id), cache)
+    if kind == "testimony":
+        return testimony_doc(row, translations_of(conn, record_id), cache)
+    if kind == "event":
+        return event_doc(row, _row(conn, "case_file", row["case_id"]) is not None, cache)
+    return case_doc(row, cache) if kind == "case" else note_doc(row, cache)
 
 
 # ---- keeping the index in step -------------------------------------------------------

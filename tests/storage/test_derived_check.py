@@ -1,0 +1,147 @@
+"""storage.derived_check: the search documents rebuilt from whole-table reads must equal the
+write path's own (fts.build_doc), and every rewritten, missing or extra document is named.
+
+Real archive, real Repository writes; tampering is plain SQL with the key, as an attacker
+holding it would do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tumar.storage import derived_check, fts
+from tumar.storage.archive import Archive
+from tumar.storage.derived_check import _digest, _expected, search_doc_problems
+from tumar.storage.records import (
+    Case,
+    Event,
+    Note,
+    Person,
+    PersonName,
+    Testimony,
+    Translation,
+)
+
+
+@pytest.fixture
+def filled(new_archive: Archive) -> tuple[Archive, dict[str, str]]:
+    """Every kind of document, and the cases where building one needs another table."""
+    repo = new_archive.repo
+    aru = repo.insert(Person(display_name="Aru Tabarak", notes="Жаркент, Qorğas"))
+    repo.insert(PersonName(person_id=aru.id, name="Ару Табарақ", script="Cyrl"))
+    gone_name = repo.insert(PersonName(person_id=aru.id, name="Aruzhan", script="Latn"))
+    repo.delete(PersonName, gone_name.id)
+    berik = repo.insert(Person(display_name="Berik"))
+    moved = repo.insert(PersonName(person_id=berik.id, name="Berik Qasym"))
+    moved.person_id = aru.id
+    repo.update(moved)
+    gone = repo.insert(Person(display_name="Dana"))
+    repo.delete(Person, gone.id)
+    case = repo.insert(Case(title="Zaisan", summary="Detention in 伊犁", court="Almaty"))
+    event = repo.insert(Event(case_id=case.id, kind="hearing", date="2019-10?", place="Almaty"))
+    closed = repo.insert(Case(title="Closed case"))
+    orphan = repo.insert(Event(case_id=closed.id, kind="arrest", date="2018", place="Ghulja"))
+    repo.delete(Case, closed.id)
+    told = repo.insert(
+        Testimony(witness_id=aru.id, text="They took my passport in 伊犁哈萨克.",
+                  recorded_at="2018-05", recorded_where="Үрімжі")
+    )  # fmt: skip
+    for language, text in (("ru", "Забрали мой паспорт."), ("kk", "Төлқұжатымды алды.")):
+        repo.insert(Translation(testimony_id=told.id, language=language, text=text))
+    dropped = repo.insert(Translation(testimony_id=told.id, language="en", text="withdrawn"))
+    repo.delete(Translation, dropped.id)
+    plain = repo.insert(Testimony(witness_id=berik.id, text="No date, no place."))
+    note = repo.insert(Note(text="Call back on Friday", case_id=case.id))
+    ids = {
+        "person": aru.id, "empty person": berik.id, "deleted person": gone.id,
+        "case": case.id, "event": event.id, "orphan event": orphan.id, "testimony": told.id,
+        "plain testimony": plain.id, "note": note.id,
+    }  # fmt: skip
+    return new_archive, ids
+
+
+def test_bulk_documents_equal_the_write_paths(filled) -> None:
+    archive, ids = filled
+    conn = archive.records_db
+    built = {doc.record_id: (table, doc) for table, doc in _expected(conn, {})}
+    expected = {
+        record_id: fts.build_doc(conn, kind, record_id)
+        for kind in fts.KINDS
+        for (record_id,) in conn.execute(f"SELECT id FROM {fts.TABLE_OF_KIND[kind]}")  # noqa: S608
+    }
+    expected = {k: v for k, v in expected.items() if v is not None}
+    assert {k: doc for k, (_, doc) in built.items()} == expected
+    assert {table for table, _ in built.values()} == {
+        "person", "case_file", "event", "testimony", "note",
+    }  # fmt: skip
+    assert ids["deleted person"] not in built and ids["orphan event"] not in built
+    body = built[ids["testimony"]][1].body
+    assert body.index("Забрали") < body.index("Төлқұжатымды") and "withdrawn" not in body
+    assert "Berik Qasym" in built[ids["person"]][1].body
+    assert "Berik Qasym" not in built[ids["empty person"]][1].body
+    assert search_doc_problems(conn) == []
+
+
+COLUMN_CHANGES = [
+    ("testimony", "body", "'The witness retracted everything.'"),
+    ("testimony", "keys", "keys || ' invented'"),
+    ("testimony", "cjk", "''"),
+    ("testimony", "date", "'2017'"),
+    ("testimony", "date_lower", "NULL"),
+    ("testimony", "withdrawn", "1"),
+    ("plain testimony", "date", "''"),  # '' is not NULL
+    ("person", "title", "'Someone else'"),
+    ("person", "nkeys", "''"),
+    ("event", "date_upper", "'2030-01-01'"),
+    ("case", "kind", "'note'"),
+    ("note", "body", "body || ' '"),
+]
+
+
+@pytest.mark.parametrize(("which", "column", "value"), COLUMN_CHANGES)
+def test_each_rewritten_column_is_named(filled, which: str, column: str, value: str) -> None:
+    archive, ids = filled
+    conn = archive.records_db
+    changed = conn.execute(
+        f"UPDATE search_doc SET {column} = {value} WHERE record_id = ?",  # noqa: S608
+        (ids[which],),
+    ).rowcount
+    assert changed == 1
+    problems = search_doc_problems(conn)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("the search document of ") and ids[which] in problems[0]
+
+
+def test_missing_and_extra_documents_are_named(filled) -> None:
+    archive, ids = filled
+    conn = archive.records_db
+    conn.execute("DELETE FROM search_doc WHERE record_id = ?", (ids["note"],))
+    for planted in ("deleted person", "orphan event"):
+        conn.execute(
+            "INSERT INTO search_doc (kind, record_id, body) VALUES ('person', ?, 'planted')",
+            (ids[planted],),
+        )
+    problems = search_doc_problems(conn)
+    assert problems == [
+        f"note {ids['note']} is missing from the search index",
+        f"the search index has a document for {ids['deleted person']}, no live record",
+        f"the search index has a document for {ids['orphan event']}, no live record",
+    ]
+
+
+def test_many_problems_are_capped(filled, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive, _ = filled
+    monkeypatch.setattr(derived_check, "MAX_REPORTED", 2)
+    archive.records_db.execute("UPDATE search_doc SET title = title || '!'")
+    problems = search_doc_problems(archive.records_db)
+    assert len(problems) == 3 and problems[-1] == "… and 5 more search-index problems"
+
+
+def test_digest_keeps_values_apart() -> None:
+    distinct = [
+        ["ab", "c"], ["a", "bc"], ["abc"], [None], [""], ["None"], [1], ["1"], [True],
+        [1.0], [None, None], [], ["\udcff"], ["\ufffd"],
+    ]  # fmt: skip
+    digests = {_digest(values) for values in distinct}
+    assert len(digests) == len(distinct)
+    assert _digest(["ab", None, 0]) == _digest(("ab", None, 0))
