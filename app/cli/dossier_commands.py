@@ -14,9 +14,6 @@ import sys
 from pathlib import Path
 
 from tumar.app.dossier import identity
-from tumar.app.dossier.content import DossierOptions
-from tumar.app.dossier.export import check_destination, export_job, preview
-from tumar.app.dossier.verify import verify_file
 from tumar.app.jobs import CancelToken
 from tumar.storage.atomic import atomic_write_bytes
 from tumar.storage.errors import InvalidInput
@@ -29,6 +26,11 @@ P12_PASSWORD_ENV = "TUMAR_P12_PASSWORD"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # imported here: ReportLab and pyHanko take a second to import, which every other
+    # command (and every test that runs the CLI) would otherwise pay
+    from tumar.app.dossier.content import DossierOptions
+    from tumar.app.dossier.export import check_destination, export_job, preview
+
     if not args.dry_run:
         check_destination(Path(args.out))  # before the passphrase is asked for
     with open_from_args(args) as archive:
@@ -54,6 +56,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from tumar.app.dossier.verify import verify_file  # pyHanko: see cmd_export
+
     report = verify_file(args.file)
     if report.signer:
         out(f"Signer: {report.signer}")
