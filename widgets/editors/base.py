@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from tumar.storage.errors import TumarError
 
+from .retranslate import Retranslating
+
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -41,7 +43,7 @@ class FieldError(Exception):
         self.field = field
 
 
-class Editor(QWidget):
+class Editor(Retranslating, QWidget):
     KIND = ""  # record kind it saves (for Session.notify_changed)
     saved = Signal(str)  # record id
     deleted = Signal(str)  # record id, after the tombstone was written
@@ -62,8 +64,8 @@ class Editor(QWidget):
         self.title.setFont(font)
         self.dot = QLabel("●")
         self.dot.setStyleSheet("color: #d08a00;")
-        self.dot.setToolTip(self.tr("Unsaved changes"))
-        self.dot.setAccessibleName(self.tr("Unsaved changes"))
+        self.bind(self.dot.setToolTip, lambda: self.tr("Unsaved changes"))
+        self.bind(self.dot.setAccessibleName, lambda: self.tr("Unsaved changes"))
         self.dot.hide()
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -85,12 +87,15 @@ class Editor(QWidget):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button = QPushButton()
+        self.bind(self.save_button.setText, lambda: self.tr("Save"))
         self.save_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
+        self.bind(self.cancel_button.setText, lambda: self.tr("Cancel"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button = QPushButton()
+        self.bind(self.delete_button.setText, lambda: self.tr("Delete…"))
         self.delete_button.setVisible(bool(record_id))
         self.delete_button.clicked.connect(self.delete)
         buttons = QHBoxLayout()
@@ -105,8 +110,11 @@ class Editor(QWidget):
         layout.addLayout(buttons)
 
     # ---- building the form ----------------------------------------------------------
-    def add_field(self, name: str, label: str, widget: QWidget, hint: QLabel | None = None) -> None:
-        """A labelled input with an error line (hidden until needed) under it."""
+    def add_field(
+        self, name: str, label: str | Callable[[], str], widget: QWidget, hint: QLabel | None = None
+    ) -> None:
+        """A labelled input with an error line (hidden until needed) under it. `label` as a
+        function (`lambda: self.tr("Case")`) follows language switches."""
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -120,8 +128,12 @@ class Editor(QWidget):
         error.hide()
         column.addWidget(error)
         self._errors[name] = error
-        widget.setAccessibleName(label)
-        self.form.addRow(label, box)
+        make = label if callable(label) else (lambda: label)
+        caption = QLabel()
+        caption.setBuddy(widget)
+        self.bind(caption.setText, make)
+        self.bind(widget.setAccessibleName, make)
+        self.form.addRow(caption, box)
         self.watch(widget)
 
     def watch(self, widget: QWidget) -> None:
@@ -172,6 +184,10 @@ class Editor(QWidget):
             label.hide()
 
     # ---- save / cancel --------------------------------------------------------------
+    def set_heading(self, make: Callable[[], str]) -> None:
+        """The editor's heading (e.g. "New event"), kept in the UI language."""
+        self.bind(self.title.setText, make)
+
     def focus_first(self) -> None:
         self.focusNextChild()
 

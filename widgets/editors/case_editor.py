@@ -28,29 +28,33 @@ class CaseEditor(Editor):
 
     def __init__(self, session, record_id: str | None = None, parent=None) -> None:
         super().__init__(session, record_id, parent)
-        self.title.setText(self.tr("Edit case") if record_id else self.tr("New case"))
+        self.set_heading(lambda: self.tr("Edit case") if record_id else self.tr("New case"))
         self.case_title = QLineEdit()
-        self.add_field("title", self.tr("Title"), self.case_title)
+        self.add_field("title", lambda: self.tr("Title"), self.case_title)
         self.status = QComboBox()
         for value in CASE_STATUSES:
             self.status.addItem(labels.case_status(value), value)
-        self.add_field("status", self.tr("Status"), self.status)
+        self.bind_items(self.status, labels.case_status)
+        self.add_field("status", lambda: self.tr("Status"), self.status)
         self.court = QLineEdit()
-        self.add_field("court", self.tr("Court"), self.court)
+        self.add_field("court", lambda: self.tr("Court"), self.court)
         self.jurisdiction = QLineEdit()
-        self.add_field("jurisdiction", self.tr("Jurisdiction"), self.jurisdiction)
+        self.add_field("jurisdiction", lambda: self.tr("Jurisdiction"), self.jurisdiction)
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(110)
-        self.add_field("summary", self.tr("Summary"), self.summary)
+        self.add_field("summary", lambda: self.tr("Summary"), self.summary)
         self.people = QTableWidget(0, 2)
-        self.people.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Role")])
+        self.bind(
+            self.people.setHorizontalHeaderLabels, lambda: [self.tr("Person"), self.tr("Role")]
+        )
         self.people.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.people.verticalHeader().hide()
         self.people.setColumnWidth(1, 160)
         self.people.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.people.setMinimumHeight(140)
-        add = QPushButton(self.tr("Add person"))
-        remove = QPushButton(self.tr("Remove person"))
+        add, remove = QPushButton(), QPushButton()
+        self.bind(add.setText, lambda: self.tr("Add person"))
+        self.bind(remove.setText, lambda: self.tr("Remove person"))
         add.clicked.connect(lambda: self.add_person_row(None, "witness"))
         remove.clicked.connect(self._remove_person)
         box = QWidget()
@@ -62,10 +66,10 @@ class CaseEditor(Editor):
         buttons.addWidget(remove)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        self.add_field("people", self.tr("People"), box)
+        self.add_field("people", lambda: self.tr("People"), box)
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText(self.tr("Separate tags with commas"))
-        self.add_field("tags", self.tr("Tags"), self.tags)
+        self.bind(self.tags.setPlaceholderText, lambda: self.tr("Separate tags with commas"))
+        self.add_field("tags", lambda: self.tr("Tags"), self.tags)
         self._links: dict[int, str] = {}  # row -> existing case_person id
         self._old_tags: list[str] = []
         if record_id:
@@ -81,6 +85,7 @@ class CaseEditor(Editor):
         for value in ROLES:
             role_box.addItem(labels.role(value), value)
         role_box.setCurrentIndex(max(0, role_box.findData(role)))
+        self.bind_items(role_box, labels.role)
         for widget in (picker, role_box):
             widget.currentIndexChanged.connect(lambda *_a: self.mark_dirty())
         self.people.setCellWidget(row, 0, picker)

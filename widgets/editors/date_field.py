@@ -13,6 +13,7 @@ from tumar.app import dates
 from tumar.storage.errors import InvalidInput
 
 from .base import hint_label
+from .retranslate import Retranslating
 
 
 def ui_language() -> str:
@@ -22,14 +23,18 @@ def ui_language() -> str:
     return code if code in ("en", "ru", "kk") else "en"
 
 
-class DateField(QWidget):
+class DateField(Retranslating, QWidget):
     textChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("e.g. 2019-10?  ·  2019~  ·  2013-03/2017-11"))
         self.reading: QLabel = hint_label()
+        self.bind(
+            self.edit.setPlaceholderText,
+            lambda: self.tr("e.g. 2019-10?  ·  2019~  ·  2013-03/2017-11"),
+        )
+        self.bind(lambda _none: self.update_reading(), lambda: None)  # dates read in words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

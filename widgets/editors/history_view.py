@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from tumar.app import history
 from tumar.widgets.pages import labels, rich
 
+from .retranslate import Retranslating
+
 HIDDEN_FIELDS = {"folded", "name_key", "date_lower", "date_upper"}
 BOOL_FIELDS = {"consent_withdrawn", "deleted", "has_gps", "unreadable"}
 
@@ -23,12 +25,18 @@ def _when(iso: str) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-class HistoryView(QTextBrowser):
+class HistoryView(Retranslating, QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.document().setDocumentMargin(14)
-        self.setAccessibleName(self.tr("History"))
+        self._shown: tuple | None = None
+        self.bind(self.setAccessibleName, lambda: self.tr("History"))
+        self.bind(self._redraw, lambda: None)  # the entries in the new language
+
+    def _redraw(self, _unused: object = None) -> None:
+        if self._shown is not None:
+            self.show_history(*self._shown)
 
     def _empty(self) -> str:
         empty = self.tr("(empty)")
@@ -57,7 +65,13 @@ class HistoryView(QTextBrowser):
             text = text[:300] + "…"
         return rich.esc(text)
 
+    def forget(self) -> None:
+        """On lock: nothing of the archive stays, not even the handle to redraw from."""
+        self._shown = None
+        self.clear()
+
     def show_history(self, archive, table: str, record_id: str) -> None:
+        self._shown = (archive, table, record_id)
         entries = history.record_history(archive, table, record_id)
         title = self.tr("History")
         parts = [rich.style(), f"<h1>{rich.esc(title)}</h1>"]
@@ -85,10 +99,10 @@ class HistoryView(QTextBrowser):
         self.setHtml("".join(parts))
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(Retranslating, QDialog):
     def __init__(self, session, table: str, record_id: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("History"))
+        self.bind(self.setWindowTitle, lambda: self.tr("History"))
         self.resize(620, 560)
         self.view = HistoryView()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -98,3 +112,4 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.view.show_history(session.archive, table, record_id)
         session.locked.connect(self.reject)
+        session.locked.connect(self.view.forget)

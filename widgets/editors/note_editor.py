@@ -17,10 +17,10 @@ class NoteEditor(Editor):
         """`attach` = {"case_id": …} (or person_id / testimony_id) for a new note."""
         super().__init__(session, record_id, parent)
         self.attach = dict(attach or {})
-        self.title.setText(self.tr("Edit note") if record_id else self.tr("New note"))
+        self.set_heading(lambda: self.tr("Edit note") if record_id else self.tr("New note"))
         self.text = QPlainTextEdit()
         self.text.setMinimumHeight(200)
-        self.add_field("text", self.tr("Note"), self.text)
+        self.add_field("text", lambda: self.tr("Note"), self.text)
         if record_id:
             note = session.archive.repo.get(Note, record_id)
             with self.loading():

@@ -41,14 +41,17 @@ class PersonEditor(Editor):
 
     def __init__(self, session, record_id: str | None = None, parent=None) -> None:
         super().__init__(session, record_id, parent)
-        self.title.setText(self.tr("Edit person") if record_id else self.tr("New person"))
+        self.set_heading(lambda: self.tr("Edit person") if record_id else self.tr("New person"))
         self.display_name = QLineEdit()
         self.display_name.textChanged.connect(
             lambda text: self.display_name.setAlignment(alignment(text))
         )
-        self.add_field("display_name", self.tr("Display name"), self.display_name)
+        self.add_field("display_name", lambda: self.tr("Display name"), self.display_name)
         self.names = QTableWidget(0, 3)
-        self.names.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Script"), self.tr("Kind")])
+        self.bind(
+            self.names.setHorizontalHeaderLabels,
+            lambda: [self.tr("Name"), self.tr("Script"), self.tr("Kind")],
+        )
         header = self.names.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
@@ -58,8 +61,9 @@ class PersonEditor(Editor):
         self.names.verticalHeader().hide()
         self.names.setMinimumHeight(150)
         self.names.itemChanged.connect(self._name_typed)
-        add = QPushButton(self.tr("Add name"))
-        remove = QPushButton(self.tr("Remove name"))
+        add, remove = QPushButton(), QPushButton()
+        self.bind(add.setText, lambda: self.tr("Add name"))
+        self.bind(remove.setText, lambda: self.tr("Remove name"))
         add.clicked.connect(lambda: self.add_name_row("", "", "transliteration"))
         remove.clicked.connect(self._remove_selected)
         names_box = QWidget()
@@ -71,31 +75,32 @@ class PersonEditor(Editor):
         row.addWidget(remove)
         row.addStretch(1)
         box.addLayout(row)
-        self.add_field("names", self.tr("Other names"), names_box)
+        self.add_field("names", lambda: self.tr("Other names"), names_box)
         self.watch(self.names)
         self.birth = DateField()
-        self.add_field("birth_date", self.tr("Birth date"), self.birth)
+        self.add_field("birth_date", lambda: self.tr("Birth date"), self.birth)
         self.flags: dict[str, QCheckBox] = {}
         flag_box = QWidget()
         grid = QGridLayout(flag_box)
         grid.setContentsMargins(0, 0, 0, 0)
-        labels = {
-            "relatives_detained": self.tr("Relatives detained"),
-            "under_surveillance": self.tr("Under surveillance"),
-            "travel_ban": self.tr("Travel ban"),
-            "threatened": self.tr("Threatened"),
-            "detained": self.tr("In detention"),
+        risk_labels = {
+            "relatives_detained": lambda: self.tr("Relatives detained"),
+            "under_surveillance": lambda: self.tr("Under surveillance"),
+            "travel_ban": lambda: self.tr("Travel ban"),
+            "threatened": lambda: self.tr("Threatened"),
+            "detained": lambda: self.tr("In detention"),
         }
         for i, flag in enumerate(RISK_FLAGS):
-            check = QCheckBox(labels[flag])
+            check = QCheckBox()
+            self.bind(check.setText, risk_labels[flag])
             self.flags[flag] = check
             grid.addWidget(check, i // 2, i % 2)
             self.watch(check)
-        self.add_field("risk_flags", self.tr("Risks"), flag_box)
+        self.add_field("risk_flags", lambda: self.tr("Risks"), flag_box)
         self.other_flags: list[str] = []
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(90)
-        self.add_field("notes", self.tr("Notes"), self.notes)
+        self.add_field("notes", lambda: self.tr("Notes"), self.notes)
         self._removed: list[str] = []
         if record_id:
             self._load(record_id)
@@ -117,6 +122,7 @@ class PersonEditor(Editor):
         for value in NAME_KINDS:
             kind_box.addItem(labels.name_kind(value), value)
         kind_box.setCurrentIndex(max(0, kind_box.findData(kind)))
+        self.bind_items(kind_box, labels.name_kind)
         for box in (script_box, kind_box):
             box.currentIndexChanged.connect(lambda *_a: self.mark_dirty())
         self.names.setCellWidget(row, 1, script_box)

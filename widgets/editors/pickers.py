@@ -19,18 +19,21 @@ from tumar.storage.errors import TumarError
 from tumar.storage.records import Case, Person
 from tumar.widgets.models.text import alignment
 
+from .retranslate import Retranslating
+
 SEARCH_LIMIT = 50
 SEARCH_DELAY_MS = 200
 
 
-class RecordPicker(QComboBox):
+class RecordPicker(Retranslating, QComboBox):
     def __init__(self, archive, kind: str, sort: str, parent=None, *, optional: bool = False):
         super().__init__(parent)
         self.archive, self.kind, self.sort_key, self.optional = archive, kind, sort, optional
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText(
-            QCoreApplication.translate("RecordPicker", "Type to search…")
+        self.bind(
+            self.lineEdit().setPlaceholderText,
+            lambda: QCoreApplication.translate("RecordPicker", "Type to search…"),
         )
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

@@ -45,10 +45,12 @@ class TestimonyEditor(Editor):
 
     def __init__(self, session, record_id: str | None = None, parent=None, *, case_id=None):
         super().__init__(session, record_id, parent)
-        self.title.setText(self.tr("Edit testimony") if record_id else self.tr("New testimony"))
+        self.set_heading(
+            lambda: self.tr("Edit testimony") if record_id else self.tr("New testimony")
+        )
         archive = session.archive
         self.witness = person_picker(archive)
-        self.add_field("witness_id", self.tr("Witness"), self.witness)
+        self.add_field("witness_id", lambda: self.tr("Witness"), self.witness)
         self.cases = QListWidget()
         self.cases.setMaximumHeight(110)
         for row in browse.list_page(
@@ -62,28 +64,30 @@ class TestimonyEditor(Editor):
             )
             self.cases.addItem(item)
         self.cases.itemChanged.connect(lambda *_a: self.mark_dirty())
-        self.add_field("cases", self.tr("Cases"), self.cases)
+        self.add_field("cases", lambda: self.tr("Cases"), self.cases)
         self.recorded_at = DateField()
-        self.add_field("recorded_at", self.tr("Recorded on"), self.recorded_at)
+        self.add_field("recorded_at", lambda: self.tr("Recorded on"), self.recorded_at)
         self.recorded_where = QLineEdit()
-        self.add_field("recorded_where", self.tr("Recorded where"), self.recorded_where)
+        self.add_field("recorded_where", lambda: self.tr("Recorded where"), self.recorded_where)
         self.recorded_by = QLineEdit()
-        self.add_field("recorded_by", self.tr("Recorded by"), self.recorded_by)
+        self.add_field("recorded_by", lambda: self.tr("Recorded by"), self.recorded_by)
         self.language = QLineEdit()
-        self.language.setPlaceholderText(self.tr("e.g. kk, ru, en"))
+        self.bind(self.language.setPlaceholderText, lambda: self.tr("e.g. kk, ru, en"))
         self.language.setMaximumWidth(120)
-        self.add_field("language", self.tr("Language"), self.language)
+        self.add_field("language", lambda: self.tr("Language"), self.language)
         self.text = QPlainTextEdit()
         self.text.setMinimumHeight(160)
-        self.add_field("text", self.tr("Testimony"), self.text)
+        self.add_field("text", lambda: self.tr("Testimony"), self.text)
         self.translations = QTableWidget(0, 3)
-        self.translations.setHorizontalHeaderLabels(
-            [self.tr("Language"), self.tr("Translator"), self.tr("Translation")]
+        self.bind(
+            self.translations.setHorizontalHeaderLabels,
+            lambda: [self.tr("Language"), self.tr("Translator"), self.tr("Translation")],
         )
         self.translations.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.translations.verticalHeader().hide()
         self.translations.setMinimumHeight(110)
-        add = QPushButton(self.tr("Add translation"))
+        add = QPushButton()
+        self.bind(add.setText, lambda: self.tr("Add translation"))
         add.clicked.connect(lambda: self._add_translation("", "", "", ""))
         box = QWidget()
         column = QVBoxLayout(box)
@@ -93,7 +97,7 @@ class TestimonyEditor(Editor):
         row.addWidget(add)
         row.addStretch(1)
         column.addLayout(row)
-        self.add_field("translations", self.tr("Translations"), box)
+        self.add_field("translations", lambda: self.tr("Translations"), box)
         self.watch(self.translations)
         self.consent_group = QButtonGroup(self)
         consent_box = QWidget()
@@ -102,34 +106,50 @@ class TestimonyEditor(Editor):
         consent_column.setSpacing(2)
         self.consent_buttons: dict[str, QRadioButton] = {}
         for scope in CONSENT_SCOPES:
-            button = QRadioButton(labels.consent(scope))
+            button = QRadioButton()
             explanation = hint_label()
-            explanation.setText(labels.consent_explanation(scope))
+            self.bind(button.setText, lambda s=scope: labels.consent(s))
+            self.bind(explanation.setText, lambda s=scope: labels.consent_explanation(s))
+            self.bind(
+                button.setAccessibleDescription, lambda s=scope: labels.consent_explanation(s)
+            )
             explanation.setContentsMargins(24, 0, 0, 6)
-            button.setAccessibleDescription(labels.consent_explanation(scope))
             self.consent_group.addButton(button)
             self.consent_buttons[scope] = button
             consent_column.addWidget(button)
             consent_column.addWidget(explanation)
             button.toggled.connect(lambda *_a: self.mark_dirty())
-        self.consent_buttons["none"].setChecked(True)
-        self.withdrawn_note = QLabel(
-            self.tr("Consent was withdrawn; exports leave this testimony out.")
+        with self.loading():  # the default choice is not a change the user made
+            self.consent_buttons["none"].setChecked(True)
+        self.withdrawn_note = QLabel()
+        self.bind(
+            self.withdrawn_note.setText,
+            lambda: self.tr("Consent was withdrawn; exports leave this testimony out."),
         )
         self.withdrawn_note.setStyleSheet("color: #b3261e;")
         self.withdrawn_note.hide()
         consent_column.addWidget(self.withdrawn_note)
-        self.add_field("consent_scope", self.tr("Consent"), consent_box)
+        self.add_field("consent_scope", lambda: self.tr("Consent"), consent_box)
         self.consent_date = DateField()
-        self.add_field("consent_date", self.tr("Consent given on"), self.consent_date)
+        self.add_field("consent_date", lambda: self.tr("Consent given on"), self.consent_date)
         self.consent_how = QComboBox()
         self.consent_how.setEditable(True)
-        self.consent_how.addItems([self.tr("spoken"), self.tr("written"), self.tr("recorded")])
+        self.consent_how.addItems(["", "", ""])
+        self.bind(self._consent_how_items, lambda: None)
         self.consent_how.setCurrentIndex(-1)
-        self.add_field("consent_how", self.tr("How consent was given"), self.consent_how)
+        self.add_field("consent_how", lambda: self.tr("How consent was given"), self.consent_how)
         self.consent_how.editTextChanged.connect(lambda *_a: self.mark_dirty())
         if record_id:
             self._load(record_id)
+
+    def _consent_how_items(self, _unused: object = None) -> None:
+        """The suggested answers in the UI language; what was typed or chosen stays."""
+        typed = self.consent_how.currentText()
+        blocked = self.consent_how.blockSignals(True)
+        for index, text in enumerate((self.tr("spoken"), self.tr("written"), self.tr("recorded"))):
+            self.consent_how.setItemText(index, text)
+        self.consent_how.setEditText(typed)
+        self.consent_how.blockSignals(blocked)
 
     def _add_translation(self, language: str, translator: str, text: str, tr_id: str) -> None:
         row = self.translations.rowCount()

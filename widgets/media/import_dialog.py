@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushB
 
 from tumar.app.media import importer
 from tumar.app.media.importer import ImportReport, Links
+from tumar.widgets.editors.retranslate import Retranslating
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     done = Signal(bool)  # True when something new was stored
 
     def __init__(
@@ -30,21 +31,27 @@ class ImportDialog(QDialog):
         self.links = links or Links()
         self.report: ImportReport | None = None
         self.message = ""
-        self.setWindowTitle(self.tr("Importing"))
+        self.bind(self.setWindowTitle, lambda: self.tr("Importing"))
         self.setMinimumWidth(460)
-        self.heading = QLabel(self.tr("Importing into the encrypted archive…"))
+        self.heading = QLabel()
+        self.bind(self.heading.setText, lambda: self.tr("Importing into the encrypted archive…"))
         font = self.heading.font()
         font.setWeight(font.Weight.DemiBold)
         self.heading.setFont(font)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.bar.setAccessibleName(self.tr("Import progress"))
-        self.detail = QLabel(self.tr("Each file is hashed (SHA-256) as it is stored."))
+        self.bind(self.bar.setAccessibleName, lambda: self.tr("Import progress"))
+        self.detail = QLabel()
+        self.bind(
+            self.detail.setText, lambda: self.tr("Each file is hashed (SHA-256) as it is stored.")
+        )
         self.detail.setWordWrap(True)
         self.detail.setEnabled(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
+        self.bind(self.cancel_button.setText, lambda: self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button = QPushButton()
+        self.bind(self.close_button.setText, lambda: self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
         buttons = QHBoxLayout()
@@ -75,14 +82,17 @@ class ImportDialog(QDialog):
     def _locked(self) -> None:
         """The archive locked mid-import: the runner already cancelled the job and will
         deliver nothing; close without showing anything more."""
-        self.detail.clear()
+        self.bind(self.detail.setText, lambda: "")  # nothing comes back on a language switch
         self.reject()
 
     def cancel(self) -> None:
         if self.handle is not None and not self.handle.done:
             self.handle.cancel()
             self.cancel_button.setEnabled(False)
-            self.detail.setText(self.tr("Stopping after the current piece of the file…"))
+            self.bind(
+                self.detail.setText,
+                lambda: self.tr("Stopping after the current piece of the file…"),
+            )
         else:
             self.reject()
 
@@ -104,29 +114,36 @@ class ImportDialog(QDialog):
         self.report = report
         self._end()
         self.bar.setValue(1000)
-        self.heading.setText(self.tr("Import finished"))
-        lines = [
-            self.tr("New files stored: %1.").replace("%1", str(len(report.imported))),
-        ]
+        self.bind(self.heading.setText, lambda: self.tr("Import finished"))
+        self.bind(self.detail.setText, self._report_text)
+        self.detail.setEnabled(True)
+        self.done.emit(bool(report.imported or report.duplicates))
+
+    def _report_text(self) -> str:
+        report = self.report
+        lines = [self.tr("New files stored: %1.").replace("%1", str(len(report.imported)))]
         if report.duplicates:
             lines.append(
                 self.tr("Already in the archive: %1.").replace("%1", str(len(report.duplicates)))
             )
         lines += [r.error for r in report.failed]
         self.message = "\n".join(lines)
-        self.detail.setText(self.message)
-        self.detail.setEnabled(True)
-        self.done.emit(bool(report.imported or report.duplicates))
+        return self.message
 
     def _failed(self, message: str) -> None:
         self._end()
-        self.heading.setText(self.tr("Import stopped"))
-        if self.handle is not None and self.handle.cancelled:
-            message = self.tr(
-                "Cancelled. The file being read was not kept; files finished before it "
-                "stay in the archive."
-            )
-        self.message = message
-        self.detail.setText(message)
+        self.bind(self.heading.setText, lambda: self.tr("Import stopped"))
+        cancelled = self.handle is not None and self.handle.cancelled
+
+        def text() -> str:
+            if cancelled:
+                return self.tr(
+                    "Cancelled. The file being read was not kept; files finished before it "
+                    "stay in the archive."
+                )
+            return message
+
+        self.message = text()
+        self.bind(self.detail.setText, text)
         self.detail.setEnabled(True)
         self.done.emit(True)

@@ -100,11 +100,11 @@ class SearchPage(Page):
                 old.deleteLater()
         archive = self.session.archive
         self.case = case_picker(archive, optional=True)
-        self.case.setAccessibleName(self.tr("Only in case"))
-        self.case.lineEdit().setPlaceholderText(self.tr("any case"))
+        self.case.bind(self.case.setAccessibleName, lambda: self.tr("Only in case"))
+        self.case.bind(self.case.lineEdit().setPlaceholderText, lambda: self.tr("any case"))
         self.person = person_picker(archive, optional=True)
-        self.person.setAccessibleName(self.tr("Only about person"))
-        self.person.lineEdit().setPlaceholderText(self.tr("any person"))
+        self.person.bind(self.person.setAccessibleName, lambda: self.tr("Only about person"))
+        self.person.bind(self.person.lineEdit().setPlaceholderText, lambda: self.tr("any person"))
         self.filters.addWidget(self.case, 0, 1)
         self.filters.addWidget(self.person, 0, 2)
         for picker in (self.case, self.person):
