@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,98 +91,128 @@ class ChainReport:
 
 
 RecordKey = tuple[str, str]
+#: one audit entry as verify keeps it: (seq, action, record hash)
+Step = tuple[int, str, str]
+#: per record, its latest entry (in the order records first appear in the chain)
+Latest = dict[RecordKey, Step]
+#: per record with more than one entry, all of them in order (most records have one: a
+#: second structure only for those keeps memory at one small tuple per record)
+Trail = dict[RecordKey, list[Step]]
+
+_ENTRY_COLUMNS = (
+    "seq, at, device, action, table_name, record_id, record_hash, prev_hash, entry_hash"
+)
 
 
-#: per record, its audit entries in order: (seq, action, record hash)
-Trail = dict[RecordKey, list[tuple[int, str, str]]]
+def _tuples(conn: Connection, sql: str) -> Iterator[tuple[Any, ...]]:
+    """Plain tuples instead of named rows: verify reads every row of the archive."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql)
 
 
-def _check_chain(
-    conn: Connection, report: ChainReport, trail: Trail
-) -> tuple[dict[RecordKey, set[str]], dict[RecordKey, tuple[int, str]]]:
-    """Walk the chain; return the record hashes it vouches for and the latest one, per record
-    (and fill `trail`)."""
-    vouched: dict[RecordKey, set[str]] = {}
-    latest: dict[RecordKey, tuple[int, str]] = {}
+def _check_chain(conn: Connection, report: ChainReport) -> tuple[Latest, Trail]:
+    """Walk the chain in one pass; return each record's latest entry and, for records with
+    several, every entry."""
+    latest: Latest = {}
+    trail: Trail = {}
+    shared: dict[str, str] = {}  # one string object per table name and action
     prev, expected_seq = GENESIS, 1
-    for row in conn.execute("SELECT * FROM audit_log ORDER BY seq"):
-        entry = AuditEntry(**dict(row))
-        fields = {
-            "seq": entry.seq, "at": entry.at, "device": entry.device, "action": entry.action,
-            "table_name": entry.table_name, "record_id": entry.record_id,
-            "record_hash": entry.record_hash,
-        }  # fmt: skip
+    for row in _tuples(conn, f"SELECT {_ENTRY_COLUMNS} FROM audit_log ORDER BY seq"):
+        seq, at, device, action, table_name, record_id, rec_hash, prev_hash, digest = row
         if not report.problems:
-            if entry.seq != expected_seq:
+            fields = {
+                "seq": seq, "at": at, "device": device, "action": action,
+                "table_name": table_name, "record_id": record_id, "record_hash": rec_hash,
+            }  # fmt: skip
+            if seq != expected_seq:
                 report.problems.append(
-                    f"audit entry #{expected_seq} is missing (next entry is #{entry.seq})"
+                    f"audit entry #{expected_seq} is missing (next entry is #{seq})"
                 )
-            elif entry.prev_hash != prev:
+            elif prev_hash != prev:
+                report.problems.append(f"audit entry #{seq} does not link to entry #{seq - 1}")
+            elif entry_hash(fields, prev_hash) != digest:
                 report.problems.append(
-                    f"audit entry #{entry.seq} does not link to entry #{entry.seq - 1}"
+                    f"audit entry #{seq} ({action} {table_name} {record_id}) was altered"
                 )
-            elif entry_hash(fields, entry.prev_hash) != entry.entry_hash:
-                report.problems.append(
-                    f"audit entry #{entry.seq} ({entry.action} {entry.table_name} "
-                    f"{entry.record_id}) was altered"
-                )
-        prev, expected_seq = entry.entry_hash, entry.seq + 1
-        key = (entry.table_name, entry.record_id)
-        vouched.setdefault(key, set()).add(entry.record_hash)
-        latest[key] = (entry.seq, entry.record_hash)
-        trail.setdefault(key, []).append((entry.seq, entry.action, entry.record_hash))
+        prev, expected_seq = digest, seq + 1
+        key = (shared.setdefault(table_name, table_name), record_id)
+        step = (seq, shared.setdefault(action, action), rec_hash)
+        before = latest.get(key)
+        if before is not None:
+            steps = trail.get(key)
+            if steps is None:
+                trail[key] = [before, step]
+            else:
+                steps.append(step)
+        latest[key] = step
         report.entries += 1
     report.head_hash = prev
-    return vouched, latest
+    return latest, trail
+
+
+def _vouched(key: RecordKey, latest: Latest, trail: Trail) -> set[str]:
+    """Every record hash the chain holds for `key`."""
+    if key in trail:
+        return {rec_hash for _, _, rec_hash in trail[key]}
+    return {latest[key][2]} if key in latest else set()
 
 
 def verify(conn: Connection) -> ChainReport:
     """Recompute the chain, then every current record and kept version against it."""
     report = ChainReport()
-    trail: Trail = {}
-    vouched, latest = _check_chain(conn, report, trail)
-    present: set[RecordKey] = set()
+    latest, trail = _check_chain(conn, report)
+    unmet = set(latest)  # records the chain names whose current row is not met yet
     kept: dict[RecordKey, list[str]] = {}
     for table in BY_TABLE:
-        for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"):  # noqa: S608
-            data = dict(row)
+        rows = _tuples(conn, f"SELECT * FROM {table} ORDER BY id")  # noqa: S608
+        columns = [d[0] for d in rows.description]
+        for values in rows:
+            data = dict(zip(columns, values, strict=True))
             key = (table, data["id"])
-            present.add(key)
             report.records += 1
-            if key not in latest:
+            step = latest.get(key)
+            if step is None:
                 report.problems.append(f"{table} {data['id']} has no audit entry")
-            elif record_hash(table, data) != latest[key][1]:
+                continue
+            unmet.discard(key)
+            if record_hash(table, data) != step[2]:
                 report.problems.append(
                     f"{table} {data['id']} was changed outside Tumar "
-                    f"(it no longer matches audit entry #{latest[key][0]})"
+                    f"(it no longer matches audit entry #{step[0]})"
                 )
     for row in conn.execute("SELECT seq, table_name, record_id, data FROM record_history"):
         digest = record_hash(row["table_name"], json.loads(row["data"]))
-        kept.setdefault((row["table_name"], row["record_id"]), []).append(digest)
-        if digest not in vouched.get((row["table_name"], row["record_id"]), set()):
+        key = (row["table_name"], row["record_id"])
+        kept.setdefault(key, []).append(digest)
+        if digest not in _vouched(key, latest, trail):
             report.problems.append(
                 f"kept version #{row['seq']} of {row['table_name']} {row['record_id']} "
                 "was changed outside Tumar"
             )
-    report.problems.extend(check_coverage(trail, present, kept))
+    report.problems.extend(check_coverage(latest, trail, unmet, kept))
     return report
 
 
 def check_coverage(
-    trail: Trail, present: set[RecordKey], kept: dict[RecordKey, list[str]]
+    latest: Latest, trail: Trail, unmet: set[RecordKey], kept: dict[RecordKey, list[str]]
 ) -> list[str]:
     """What the log says exists but is gone: a record deleted outright (tombstones keep the
     row) and a kept version missing behind an update or a delete (each keeps the version
     it replaced). Raw deletion with the key leaves a valid chain; this is what names it.
-    A kept version that is there but altered is reported by verify() already."""
+    A kept version that is there but altered is reported by verify() already. `unmet`:
+    the records of `latest` that verify() did not find."""
     problems: list[str] = []
-    for key, entries in trail.items():
+    for key, (last_seq, _, _) in latest.items():
         table, record_id = key
-        if key not in present:
+        if key in unmet:
             problems.append(
-                f"{table} {record_id} is missing: audit entry #{entries[-1][0]} says it exists "
+                f"{table} {record_id} is missing: audit entry #{last_seq} says it exists "
                 "(deleted outside Tumar)"
             )
+        entries = trail.get(key)
+        if entries is None:
+            continue  # one entry: it replaced nothing
         versions = kept.get(key, [])
         replaced = [
             (seq, action, previous)

@@ -143,3 +143,52 @@ def test_kept_version_of_a_record_the_chain_never_saw(chain) -> None:
     assert problems(archive) == [
         f"kept version #{cur.lastrowid} of person {ghost} was changed outside Tumar"
     ]
+
+
+def test_deleted_record_and_missing_kept_versions_are_named(chain) -> None:
+    """Coverage: a record deleted outright and kept versions deleted from the history, for
+    records with one, two and three audit entries."""
+    archive, ids = chain
+    repo, conn = archive.repo, archive.records_db
+    repo.update_fields(Person, ids[2], {"notes": "first"})  # entry #6
+    repo.update_fields(Person, ids[2], {"notes": "second"})  # entry #7
+    assert problems(archive) == []
+    conn.execute("DROP TRIGGER IF EXISTS record_history_no_delete")
+    conn.execute("DELETE FROM person WHERE id = ?", (ids[0],))
+    first_kept = conn.execute(
+        "SELECT min(seq) FROM record_history WHERE record_id = ?", (ids[2],)
+    ).fetchone()[0]
+    conn.execute("DELETE FROM record_history WHERE seq = ?", (first_kept,))
+    assert problems(archive) == [
+        f"person {ids[0]} is missing: audit entry #1 says it exists (deleted outside Tumar)",
+        f"the version of person {ids[2]} replaced by audit entry #6 (update) is missing from "
+        "its history (deleted outside Tumar)",
+    ]
+    conn.execute("DELETE FROM record_history WHERE record_id = ?", (ids[1],))
+    assert problems(archive)[1:] == [
+        f"the version of person {ids[1]} replaced by audit entry #4 (update) is missing from "
+        "its history (deleted outside Tumar)",
+        f"the version of person {ids[2]} replaced by audit entry #6 (update) is missing from "
+        "its history (deleted outside Tumar)",
+    ]
+
+
+def test_kept_versions_are_checked_against_every_entry_of_their_record(chain) -> None:
+    """A kept version may equal any version the chain vouched for, not only the latest; a
+    record with a single entry vouches for that one version only."""
+    archive, ids = chain
+    repo, conn = archive.repo, archive.records_db
+    repo.update_fields(Person, ids[1], {"notes": "third"})
+    assert problems(archive) == []  # two kept versions of ids[1], each an earlier entry
+    row = conn.execute("SELECT * FROM record_history LIMIT 1").fetchone()
+    columns = [c for c in row.keys() if c not in ("seq", "record_id", "data")]
+    current = dict(conn.execute("SELECT * FROM person WHERE id = ?", (ids[0],)).fetchone())
+    marks = ", ".join("?" * (len(columns) + 2))
+    sql = f"INSERT INTO record_history ({', '.join(columns)}, record_id, data) VALUES ({marks})"  # noqa: S608
+    conn.execute(sql, [*(row[c] for c in columns), ids[0], json.dumps(current)])
+    assert problems(archive) == []  # the single entry's own version
+    forged = conn.execute(sql, [*(row[c] for c in columns), ids[0], json.dumps(
+        {**current, "notes": "forged"})]).lastrowid  # fmt: skip
+    assert problems(archive) == [
+        f"kept version #{forged} of person {ids[0]} was changed outside Tumar"
+    ]
