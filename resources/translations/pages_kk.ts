@@ -1304,14 +1304,6 @@
         <translation>Іздеу</translation>
     </message>
     <message>
-        <source>Type of record</source>
-        <translation>Жазба түрі</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Барлығы</translation>
-    </message>
-    <message>
         <source>People</source>
         <translation>Адамдар</translation>
     </message>
@@ -1360,6 +1352,26 @@
         <translation>Іздеу нәтижелері</translation>
     </message>
     <message>
+        <source>e.g. brother AND (border OR detained)</source>
+        <translation>мысалы: аға AND (шекара OR ұсталды)</translation>
+    </message>
+    <message>
+        <source>Only:</source>
+        <translation>Тек:</translation>
+    </message>
+    <message>
+        <source>Tick none to search every type of record.</source>
+        <translation>Барлық түрдегі жазбаларды іздеу үшін ештеңе белгілемеңіз.</translation>
+    </message>
+    <message>
+        <source>Advanced syntax</source>
+        <translation>Кеңейтілген синтаксис</translation>
+    </message>
+    <message>
+        <source>The box takes search syntax: AND, OR, NOT, NEAR(a b), &quot;exact words&quot;, prefix*. Without it, every word is looked for as typed.</source>
+        <translation>Өріс іздеу синтаксисін түсінеді: AND, OR, NOT, NEAR(a b), &quot;нақты сөздер&quot;, префикс*. Онсыз әр сөз терілгендей ізделеді.</translation>
+    </message>
+    <message>
         <source>Only in case</source>
         <translation>Тек істе</translation>
     </message>
@@ -1392,24 +1404,8 @@
         <translation>Сәйкестіктер: %1, алдымен ең жақсылары.</translation>
     </message>
     <message>
-        <source>Person</source>
-        <translation>Адам</translation>
-    </message>
-    <message>
-        <source>Testimony</source>
-        <translation>Айғақ</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Жазба</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Іс</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Оқиға</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>consent withdrawn</source>

@@ -1304,14 +1304,6 @@
         <translation>Поиск</translation>
     </message>
     <message>
-        <source>Type of record</source>
-        <translation>Тип записи</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Всё</translation>
-    </message>
-    <message>
         <source>People</source>
         <translation>Люди</translation>
     </message>
@@ -1360,6 +1352,26 @@
         <translation>Результаты поиска</translation>
     </message>
     <message>
+        <source>e.g. brother AND (border OR detained)</source>
+        <translation>например: брат AND (граница OR задержан)</translation>
+    </message>
+    <message>
+        <source>Only:</source>
+        <translation>Только:</translation>
+    </message>
+    <message>
+        <source>Tick none to search every type of record.</source>
+        <translation>Не отмечайте ничего, чтобы искать записи всех типов.</translation>
+    </message>
+    <message>
+        <source>Advanced syntax</source>
+        <translation>Расширенный синтаксис</translation>
+    </message>
+    <message>
+        <source>The box takes search syntax: AND, OR, NOT, NEAR(a b), &quot;exact words&quot;, prefix*. Without it, every word is looked for as typed.</source>
+        <translation>Поле понимает синтаксис поиска: AND, OR, NOT, NEAR(a b), &quot;точные слова&quot;, префикс*. Без него каждое слово ищется так, как введено.</translation>
+    </message>
+    <message>
         <source>Only in case</source>
         <translation>Только в деле</translation>
     </message>
@@ -1392,24 +1404,8 @@
         <translation>Совпадений: %1, сначала лучшие.</translation>
     </message>
     <message>
-        <source>Person</source>
-        <translation>Человек</translation>
-    </message>
-    <message>
-        <source>Testimony</source>
-        <translation>Показания</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Заметка</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Дело</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Событие</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>consent withdrawn</source>

@@ -1,8 +1,12 @@
-"""Search: one box, results as you type (debounced), the same filters as `tumar search`.
+"""Search: one box, results as you type (debounced), the same filters as `tumar search`:
+record types (any number at once; none ticked means all), case, person, date range, tag,
+and an advanced mode where the box is FTS5 syntax (`--advanced`).
 
-Any text is safe: the search service quotes every word before it reaches the index, so
-quotes, brackets, AND or * only ever mean themselves. A testimony whose consent was
-withdrawn is found and marked, so nobody quotes it by mistake.
+Any text is safe: outside advanced mode the search service quotes every word before it
+reaches the index, so quotes, brackets, AND or * only ever mean themselves; in advanced
+mode a malformed expression is one line saying why. Results are grouped by record type,
+the group with the best match first. A testimony whose consent was withdrawn is found
+and marked, so nobody quotes it by mistake.
 """
 
 from __future__ import annotations
@@ -10,11 +14,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from tumar.app import search
+from tumar.app.dates import reading
 from tumar.storage.errors import TumarError
 from tumar.storage.search_repo import MARK_CLOSE, MARK_OPEN
+from tumar.widgets.editors.date_field import ui_language
 from tumar.widgets.editors.pickers import case_picker, person_picker
 from tumar.widgets.models.text import html_dir
 
@@ -24,6 +30,7 @@ from .page import Page
 
 DEBOUNCE_MS = 250
 LIMIT = 50
+KINDS = ("person", "testimony", "note", "case", "event")
 
 
 class SearchPage(Page):
@@ -34,7 +41,9 @@ class SearchPage(Page):
         font = self.box.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.box.setFont(font)
-        self.kind = QComboBox()
+        self.kinds = {kind: QCheckBox() for kind in KINDS}
+        self.advanced = QCheckBox()
+        self.types_label = QLabel()
         self.case = None
         self.person = None
         self.date_from = QLineEdit()
@@ -42,10 +51,16 @@ class SearchPage(Page):
         self.tag = QLineEdit()
         self._set_texts()
         self.filters = QGridLayout()
-        self.filters.addWidget(self.kind, 0, 0)
         self.filters.addWidget(self.date_from, 0, 3)
         self.filters.addWidget(self.date_to, 0, 4)
         self.filters.addWidget(self.tag, 0, 5)
+        types = QHBoxLayout()
+        types.addWidget(self.types_label)
+        for box in self.kinds.values():
+            types.addWidget(box)
+            box.toggled.connect(lambda _on: self.timer.start())
+        types.addStretch(1)
+        types.addWidget(self.advanced)
         self.status = QLabel()
         self.status.setEnabled(False)
         self.results = DetailView()
@@ -54,6 +69,7 @@ class SearchPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.addWidget(self.box)
+        layout.addLayout(types)
         layout.addLayout(self.filters)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
@@ -63,24 +79,27 @@ class SearchPage(Page):
         self.timer.timeout.connect(self.run_search)
         for edit in (self.box, self.date_from, self.date_to, self.tag):
             edit.textChanged.connect(lambda _t: self.timer.start())
-        self.kind.currentIndexChanged.connect(lambda _i: self.timer.start())
+        self.advanced.toggled.connect(self._advanced_toggled)
         self.searches_run = 0
 
     def _set_texts(self) -> None:
-        self.box.setPlaceholderText(self.tr("Search names, testimonies, notes, cases, events"))
+        self.box.setPlaceholderText(
+            self.tr("e.g. brother AND (border OR detained)")
+            if self.advanced.isChecked()
+            else self.tr("Search names, testimonies, notes, cases, events")
+        )
         self.box.setAccessibleName(self.tr("Search"))
-        self.kind.setAccessibleName(self.tr("Type of record"))
-        chosen = self.kind.currentData()
-        blocked = self.kind.blockSignals(True)
-        self.kind.clear()
-        for value, label in (
-            ("", self.tr("Everything")), ("person", self.tr("People")),
-            ("testimony", self.tr("Testimonies")), ("note", self.tr("Notes")),
-            ("case", self.tr("Cases")), ("event", self.tr("Events")),
-        ):  # fmt: skip
-            self.kind.addItem(label, value)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
-        self.kind.blockSignals(blocked)
+        self.types_label.setText(self.tr("Only:"))
+        for kind, box in self.kinds.items():
+            box.setText(self.group_title(kind))
+        self.types_label.setToolTip(self.tr("Tick none to search every type of record."))
+        self.advanced.setText(self.tr("Advanced syntax"))
+        self.advanced.setToolTip(
+            self.tr(
+                'The box takes search syntax: AND, OR, NOT, NEAR(a b), "exact words", '
+                "prefix*. Without it, every word is looked for as typed."
+            )
+        )
         self.date_from.setPlaceholderText(self.tr("from (e.g. 2017)"))
         self.date_from.setAccessibleName(self.tr("From date"))
         self.date_to.setPlaceholderText(self.tr("to (e.g. 2019-10)"))
@@ -110,6 +129,16 @@ class SearchPage(Page):
         for picker in (self.case, self.person):
             picker.currentIndexChanged.connect(lambda _i: self.timer.start())
 
+    def group_title(self, kind: str) -> str:
+        return {
+            "person": self.tr("People"), "testimony": self.tr("Testimonies"),
+            "note": self.tr("Notes"), "case": self.tr("Cases"), "event": self.tr("Events"),
+        }.get(kind, kind)  # fmt: skip
+
+    def _advanced_toggled(self, _on: bool) -> None:
+        self._set_texts()
+        self.timer.start()
+
     def focus_search(self, text: str = "") -> None:
         if text:
             self.box.setText(text)
@@ -131,19 +160,23 @@ class SearchPage(Page):
         for picker in (self.case, self.person):
             if picker is not None:
                 picker.clear()
+        for box in (*self.kinds.values(), self.advanced):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
         self.results.clear()
         self.status.clear()
 
     def query(self) -> search.SearchQuery:
-        kind = self.kind.currentData()
         return search.SearchQuery(
             self.box.text(),
-            kinds=(kind,) if kind else (),
+            kinds=tuple(kind for kind, box in self.kinds.items() if box.isChecked()),
             case_id=self.case.record_id() if self.case else None,
             person_id=self.person.record_id() if self.person else None,
             date_from=self.date_from.text().strip() or None,
             date_to=self.date_to.text().strip() or None,
             tag=self.tag.text().strip() or None,
+            advanced=self.advanced.isChecked(),
             limit=LIMIT,
         )
 
@@ -173,21 +206,38 @@ class SearchPage(Page):
             if page.capped
             else self.tr("Matches: %1, best first.").replace("%1", str(len(page.results)))
         )
-        self.results.set_html("".join(self._result(r) for r in page.results))
+        self.results.set_html(self._grouped(page.results))
+
+    def _grouped(self, results: list[search.SearchResult]) -> str:
+        """One section per record type, in the order of each type's best match."""
+        groups: dict[str, list[search.SearchResult]] = {}
+        for result in results:
+            groups.setdefault(result.kind, []).append(result)
+        parts = []
+        for kind, members in groups.items():
+            head = self.tr("%1 (%2)").replace("%1", self.group_title(kind))
+            parts.append(rich.section(head.replace("%2", str(len(members)))))
+            parts.extend(self._result(r) for r in members)
+        return "".join(parts)
 
     def _result(self, r: search.SearchResult) -> str:
         snippet = html.escape(r.snippet).replace(MARK_OPEN, "<b>").replace(MARK_CLOSE, "</b>")
-        kind = {
-            "person": self.tr("Person"), "testimony": self.tr("Testimony"),
-            "note": self.tr("Note"), "case": self.tr("Case"), "event": self.tr("Event"),
-        }.get(r.kind, r.kind)  # fmt: skip
         marker = self.tr("consent withdrawn")
         withdrawn = (
             f' &nbsp;<span class="warn">{html.escape(marker)}</span>' if r.consent_withdrawn else ""
         )
-        date = f" · {rich.esc(r.date)}" if r.date else ""
+        when = ""
+        if r.date:
+            try:
+                when = reading(r.date, ui_language())
+            except TumarError:
+                when = r.date
+        head = (
+            f'<span class="muted">{rich.esc(when)}</span>{withdrawn}<br>'
+            if when or withdrawn
+            else ""
+        )
         return (
-            f'<p style="margin-top: 10px"><span class="muted">{html.escape(kind)}{date}</span>'
-            f"{withdrawn}<br><b>{rich.link(r.kind, r.record_id, r.title)}</b><br>"
-            f'<span dir="{html_dir(r.snippet)}">{snippet}</span></p>'
+            f'<p style="margin-top: 6px">{head}<b>{rich.link(r.kind, r.record_id, r.title)}</b>'
+            f'<br><span dir="{html_dir(r.snippet)}">{snippet}</span></p>'
         )
