@@ -38,6 +38,7 @@ from .settings import Settings
 from .settings_dialog import SettingsDialog
 from .start.flow import StartFlow
 from .status import JobStatus
+from .system_lock import SystemLockWatcher
 from .verify_dialog import VerifyDialog
 
 PANIC_SHORTCUT = "Ctrl+Shift+L"
@@ -69,6 +70,8 @@ class TumarWindow(QMainWindow):
         self.stack.addWidget(self.flow)
         self.idle = IdleWatcher(self, timeout_ms=self.settings.lock_minutes * 60_000)
         self.idle.idle.connect(self.lock)
+        self.system_lock = SystemLockWatcher(self)  # sleep, screen lock: lock too
+        self.system_lock.lock_requested.connect(lambda _reason: self.lock())
         self._build_actions()
         self._build_toolbar()
         self._build_menus()
