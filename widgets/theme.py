@@ -91,13 +91,28 @@ def _dark_palette() -> QPalette:
     return pal
 
 
+def on_accent(dark: bool) -> str:
+    """Text drawn on the accent colour: white on the deep light-mode accent, near-black on
+    the pale dark-mode one (white on it would fall below 3:1)."""
+    return "#0d1f29" if dark else "#ffffff"
+
+
+def system_wants_dark(app: QApplication) -> bool:
+    """The desktop's choice: its colour scheme when it states one, else the palette it
+    gave the application (KDE, Xfce and older desktops only hand over a dark palette)."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
 def apply(app: QApplication) -> None:
     """Palette, accent and style sheet; called at start and when the system scheme flips."""
+    dark_wanted = system_wants_dark(app)
     app.setStyle("Fusion")
-    dark_wanted = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
     pal = _dark_palette() if dark_wanted else app.style().standardPalette()
     pal.setColor(QPalette.ColorRole.Highlight, accent())
-    pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    pal.setColor(QPalette.ColorRole.HighlightedText, QColor(on_accent(dark_wanted)))
     pal.setColor(QPalette.ColorRole.Link, accent())
     app.setPalette(pal)
     font = app.font()
@@ -111,6 +126,7 @@ def apply(app: QApplication) -> None:
 def style_sheet() -> str:
     c = {k: colour(k) for k in ("accent", "error", "warning", "ok", "muted", "line", "card")}
     c["hover"], c["selected"] = colour("hover"), colour("selected")
+    c["on_accent"] = on_accent(is_dark())
     return """
 QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
 QLabel[role="heading"] {{ font-size: 13pt; font-weight: 600; }}
@@ -127,7 +143,7 @@ QPushButton {{ padding: 6px 16px; border: 1px solid {line}; border-radius: 6px;
 QPushButton:hover {{ background: {hover}; }}
 QPushButton:focus {{ border: 1px solid {accent}; }}
 QPushButton:disabled {{ color: {muted}; }}
-QPushButton[primary="true"] {{ background: {accent}; color: white; border: 1px solid {accent};
+QPushButton[primary="true"] {{ background: {accent}; color: {on_accent}; border: 1px solid {accent};
     font-weight: 600; }}
 QPushButton[primary="true"]:disabled {{ background: {line}; border-color: {line};
     color: {muted}; }}

@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from tumar.storage.errors import TumarError
+from tumar.widgets import theme
 
 from .retranslate import Retranslating
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 class FieldError(Exception):
@@ -63,7 +62,7 @@ class Editor(Retranslating, QWidget):
         font.setWeight(font.Weight.DemiBold)
         self.title.setFont(font)
         self.dot = QLabel("●")
-        self.dot.setStyleSheet("color: #d08a00;")
+        theme.set_role(self.dot, "warning")  # the theme's colours read on light and dark
         self.bind(self.dot.setToolTip, lambda: self.tr("Unsaved changes"))
         self.bind(self.dot.setAccessibleName, lambda: self.tr("Unsaved changes"))
         self.dot.hide()
@@ -84,7 +83,7 @@ class Editor(Retranslating, QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form_host)
         self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        theme.set_role(self.general_error, "error")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.save_button = QPushButton()
@@ -123,7 +122,7 @@ class Editor(Retranslating, QWidget):
         if hint is not None:
             column.addWidget(hint)
         error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
+        theme.set_role(error, "error")
         error.setWordWrap(True)
         error.hide()
         column.addWidget(error)

@@ -27,6 +27,7 @@ from tumar.app import browse, edits, testimonies
 from tumar.app.browse import ListRequest
 from tumar.storage.errors import InvalidInput
 from tumar.storage.records import CONSENT_SCOPES
+from tumar.widgets import theme
 from tumar.widgets.pages import labels
 
 from .base import Editor, FieldError, hint_label
@@ -126,7 +127,7 @@ class TestimonyEditor(Editor):
             self.withdrawn_note.setText,
             lambda: self.tr("Consent was withdrawn; exports leave this testimony out."),
         )
-        self.withdrawn_note.setStyleSheet("color: #b3261e;")
+        theme.set_role(self.withdrawn_note, "error")
         self.withdrawn_note.hide()
         consent_column.addWidget(self.withdrawn_note)
         self.add_field("consent_scope", lambda: self.tr("Consent"), consent_box)

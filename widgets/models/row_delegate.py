@@ -96,7 +96,10 @@ class RowDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(chip_rect, chip_rect.height() / 2, chip_rect.height() / 2)
-            painter.setPen(main if selected else colour.darker(115))
+            dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+            painter.setPen(
+                main if selected else colour.lighter(175) if dark else colour.darker(115)
+            )
             painter.setFont(small)
             painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, text)
             right_w = max(right_w, w + PAD)

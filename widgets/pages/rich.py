@@ -11,6 +11,7 @@ import re
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from tumar.widgets import theme
 from tumar.widgets.models.text import html_dir
 
 _TAGS = re.compile(r"<[^>]*>")
@@ -51,7 +52,7 @@ def style() -> str:
         f"a {{ color: {accent}; text-decoration: none; }}"
         "td { padding: 3px 12px 3px 0; vertical-align: top; }"
         f".muted {{ color: {muted}; }}"
-        ".warn { color: #b3261e; font-weight: 600; }"
+        f".warn {{ color: {theme.colour('error')}; font-weight: 600; }}"
         ".chip { font-weight: 600; }"
         "</style>"
     )
