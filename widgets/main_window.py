@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -168,6 +168,12 @@ class TumarWindow(QMainWindow):
         menu.addAction(self.lock_action)
         menu.addAction(self.panic_action)
         menu.addAction(self.quit_action)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """Any language switch (settings, start screen, another catalogue) relabels this."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.lock_action.setText(self.tr("Lock"))

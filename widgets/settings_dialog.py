@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,7 +29,6 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setMinimumWidth(460)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 22, 24, 18)
         box.setSpacing(12)
@@ -52,6 +52,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.minutes_label, self.minutes)
         box.addLayout(form)
         self.recent = QCheckBox(self)
+        # never narrower than its text (a longer translation widens the dialog instead)
+        self.recent.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.recent.setChecked(settings.remember_recent)
         box.addWidget(self.recent)
         self.recent_note = QLabel(self)
@@ -60,6 +62,9 @@ class SettingsDialog(QDialog):
         box.addWidget(self.recent_note)
         self.privacy = QLabel(self)
         self.privacy.setWordWrap(True)
+        # a comfortable reading width; not the dialog's own minimum, which would override
+        # the layout's and let a longer translation be cut off
+        self.privacy.setMinimumWidth(412)
         theme.set_role(self.privacy, "muted")
         box.addWidget(self.privacy)
         box.addStretch(1)
@@ -71,6 +76,12 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         box.addWidget(self.buttons)
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """Any language switch (settings, start screen, another catalogue) relabels this."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

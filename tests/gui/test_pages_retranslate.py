@@ -126,3 +126,19 @@ def test_open_editors_and_dialogs_follow_a_language_switch(
     assert opened["event"].people.cellWidget(0, 0).record_id() == person.id
     assert "История изменений" in texts(opened["history"])
     shot(opened["event"], "pages_event_editor_ru_after_switch")
+
+
+def test_window_and_its_dialogs_follow_any_language_switch(kit, russian_later) -> None:
+    """Not only the settings' own switch: any newly installed catalogue relabels the
+    toolbar, menus, status line, settings and verify dialogs that are open."""
+    kit.unlock()
+    window = kit.window
+    settings = window.show_settings()
+    verify = window.show_verify()
+    assert window.lock_action.text() == "Lock"
+    russian_later()
+    qtbot = kit.qtbot
+    qtbot.waitUntil(lambda: window.lock_action.text() == "Заблокировать", timeout=5000)
+    assert window.archive_menu.title() != "&Archive"
+    assert "Settings" not in settings.windowTitle()
+    assert verify is not None and "Verify" not in texts(verify)

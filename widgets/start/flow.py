@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QLayout, QStackedWidget, QWidget
 
 from tumar.app import lifecycle
 from tumar.storage.errors import TumarError
@@ -47,6 +47,11 @@ class StartFlow(QStackedWidget):
     def retranslate(self) -> None:
         for screen in (self.start, self.create, self.recovery, self.unlock):
             screen.retranslate()
+            # wrapped texts of another length: Qt keeps the card's old height-for-width
+            # (a longer tagline would be cut off) until the layouts are invalidated
+            for layout in [screen.layout(), *screen.findChildren(QLayout)]:
+                if layout is not None:
+                    layout.invalidate()
 
     # ---- navigation -----------------------------------------------------------------
     def show_start(self) -> None:
