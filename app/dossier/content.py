@@ -39,7 +39,7 @@ class PersonEntry:
     roles: list[str]
     anonymised: bool
     birth_date: str | None
-    notes: str
+    notes: list[str]  # the person's own notes field and notes attached to them, redacted
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ class TestimonyEntry:
     translations: list[TranslationEntry]
     photos: list[PhotoEntry]
     record_hash: str
+    notes: list[str] = field(default_factory=list)  # notes attached to it, redacted
 
 
 @dataclass

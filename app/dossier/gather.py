@@ -22,7 +22,6 @@ from tumar.storage.records import (
     EventPerson,
     Media,
     MediaLink,
-    Note,
     Person,
     PersonName,
     Record,
@@ -32,6 +31,7 @@ from tumar.storage.records import (
 )
 from tumar.storage.repository import to_row
 
+from . import notes as note_rules
 from .content import (
     Decision,
     DossierContent,
@@ -151,13 +151,11 @@ class _Gatherer:
         for t, reason in excluded:
             self.note("left out", "testimony", t.id, f"by {self.person_name(t.witness_id)}",
                       reason)  # fmt: skip
+            note_rules.testimony_notes(self, t, included=False)
         content.left_out_count = len(excluded)
         content.testimonies = [self._testimony(t, reason, excluded_media) for t, reason in included]
         content.case_photos = self._case_photos(case.id, excluded_media, content.testimonies)
-        if not opts.person_id:
-            for n in repo.find(Note, {"case_id": case.id}):
-                content.notes.append(self.anon.redact(n.text))
-                self.keep_hash("note", n)
+        content.notes = note_rules.case_notes(self, case.id)
         content.decisions = self.decisions
         content.record_hashes = self.hashes
         return content
@@ -215,7 +213,7 @@ class _Gatherer:
                     roles=sorted(set(roles.get(p.id, [])), key=_ROLE_ORDER.index),
                     anonymised=anonymised,
                     birth_date=None if anonymised else p.birth_date,
-                    notes="" if anonymised else self.anon.redact(p.notes),
+                    notes=note_rules.person_notes(self, p),
                 )
             )
             if not anonymised:
@@ -297,6 +295,7 @@ class _Gatherer:
             translations=translations,
             photos=photos,
             record_hash=digest,
+            notes=note_rules.testimony_notes(self, t, included=True),
         )
 
     def _case_photos(self, case_id: str, excluded: set[str],

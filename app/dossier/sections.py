@@ -168,6 +168,13 @@ def people(c: DossierContent, st: Styles, lab: Labels) -> list[Flowable]:
             spellings = cell("\n".join(lines), st.cell)
         data.append([cell(p.label, st.cell_bold), cell(roles, st.cell), spellings])
     flow.append(_grid(data, [48 * mm, 32 * mm, FRAME_W - 80 * mm]))
+    noted = [p for p in c.people if p.notes]
+    if noted:  # below the table: a table row cannot break across pages, a long note can
+        flow.append(Heading(lab["notes_people"], st.h2, 1, "people-notes"))
+        for p in noted:
+            flow.append(cell(p.label, st.h3))
+            for note in p.notes:
+                flow += para(note, st.body, FRAME_W)
     return flow
 
 
@@ -249,6 +256,10 @@ def testimony(
         heading = f"{lab['translation']} ({lab.language(tr.language)}{who})"
         flow.append(cell(heading, st.h3))  # escaped, a font per script: the translator's name
         flow += para(tr.text, st.body, FRAME_W)
+    if t.notes:
+        flow.append(Paragraph(lab["notes_testimony"], st.h3))
+        for note in t.notes:
+            flow += para(note, st.body, FRAME_W)
     for p in t.photos:
         flow.append(photo_block(p, photos.get(p.media.id), st, lab, location))
     return flow
