@@ -19,7 +19,7 @@ from tumar.app.hardening import harden_process
 from . import demo, theme
 from .settings import LANGUAGES, Settings
 
-OWN_CATALOGUES = ("tumar", "pages")
+OWN_CATALOGUES = ("tumar", "pages", "dialogs")
 _installed: list[QTranslator] = []
 
 

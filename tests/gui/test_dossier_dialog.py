@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialogButtonBox
-
 from tumar.app import cases, people, testimonies
 from tumar.app.dossier.verify import verify_file
 from tumar.widgets.dialogs.dossier_dialog import DossierDialog
@@ -71,7 +69,7 @@ def test_cancel_leaves_no_partial_file(qtbot, session_factory, tmp_path: Path) -
     def press_cancel(done: int, total: int, text: str) -> None:
         if not clicked:
             clicked.append(done)
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+            dialog.cancel_button.click()
 
     session.runner.progress.connect(press_cancel)
     dialog.export_button.click()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -39,14 +40,13 @@ class BackupDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Back up the archive"))
         self.folder_edit = QLineEdit()
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose)
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
-        row.addWidget(browse)
-        self.use_passphrase = QCheckBox(self.tr("Encrypt to a passphrase instead of team keys"))
+        row.addWidget(self.browse)
+        self.use_passphrase = QCheckBox()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
@@ -56,19 +56,20 @@ class BackupDialog(QDialog):
             self.use_passphrase.toggled.connect(edit.setEnabled)
         self.keep = QSpinBox()
         self.keep.setRange(0, 999)
-        self.keep.setSpecialValueText(self.tr("keep all"))
+        self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout()
-        form.addRow(self.tr("Folder"), row)
+        form.addRow(self.labels[0], row)
         form.addRow(self.use_passphrase)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        form.addRow(self.tr("Repeat"), self.repeat)
-        form.addRow(self.tr("Backups to keep"), self.keep)
+        form.addRow(self.labels[1], self.passphrase)
+        form.addRow(self.labels[2], self.repeat)
+        form.addRow(self.labels[3], self.keep)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Back up"))
+        # our own buttons, not standard ones: Qt has no Kazakh words for those, and the box
+        # resets a renamed standard button on LanguageChange
+        self.buttons = QDialogButtonBox()
+        self.back_up_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -76,6 +77,25 @@ class BackupDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.written: Path | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text, again in the current language (also on LanguageChange)."""
+        self.setWindowTitle(self.tr("Back up the archive"))
+        self.browse.setText(self.tr("Choose…"))
+        self.use_passphrase.setText(self.tr("Encrypt to a passphrase instead of team keys"))
+        self.keep.setSpecialValueText(self.tr("keep all"))
+        for label, text in zip(self.labels, (self.tr("Folder"), self.tr("Passphrase"),
+                                             self.tr("Repeat"), self.tr("Backups to keep")),
+                               strict=True):  # fmt: skip
+            label.setText(text)
+        self.back_up_button.setText(self.tr("Back up"))
+        self.close_button.setText(self.tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _choose(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,7 +44,6 @@ class DossierDialog(QDialog):
         self.handle = None
         self.running = False
         self.result_path: Path | None = None
-        self.setWindowTitle(self.tr("Export signed dossier"))
         self.setMinimumWidth(620)
 
         self.case_box = QComboBox()
@@ -53,22 +53,24 @@ class DossierDialog(QDialog):
         self.lang_box = QComboBox()
         for code, name in (("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")):
             self.lang_box.addItem(name, code)
-        self.confidential = QCheckBox(self.tr("Confidential — include lawyer-only testimonies"))
-        self.location = QCheckBox(self.tr("Keep photo locations (GPS) in embedded photos"))
+        self.confidential = QCheckBox()
+        self.location = QCheckBox()
         self.path_edit = QLineEdit()
-        choose = QPushButton(self.tr("Choose…"))
-        choose.clicked.connect(self._choose_path)
+        self.choose_button = QPushButton()
+        self.choose_button.clicked.connect(self._choose_path)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(choose)
+        path_row.addWidget(self.choose_button)
 
+        self.case_label, self.person_label = QLabel(), QLabel()
+        self.lang_label, self.path_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("Case"), self.case_box)
-        form.addRow(self.tr("Person"), self.person_box)
-        form.addRow(self.tr("Labels in"), self.lang_box)
+        form.addRow(self.case_label, self.case_box)
+        form.addRow(self.person_label, self.person_box)
+        form.addRow(self.lang_label, self.lang_box)
         form.addRow("", self.confidential)
         form.addRow("", self.location)
-        form.addRow(self.tr("Save as"), path_row)
+        form.addRow(self.path_label, path_row)
 
         self.preview_view = QPlainTextEdit()
         self.preview_view.setReadOnly(True)
@@ -78,16 +80,16 @@ class DossierDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(
-            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        # our own Cancel: Qt has no Kazakh word for its standard one
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self._cancel)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("What the dossier will contain")))
+        self.preview_label = QLabel()
+        layout.addWidget(self.preview_label)
         layout.addWidget(self.preview_view, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -98,7 +100,32 @@ class DossierDialog(QDialog):
                        self.confidential.toggled):  # fmt: skip
             signal.connect(self.refresh_preview)
         self.session.runner.progress.connect(self._on_progress)
+        self.closed = False  # the Close text replaces Cancel once a dossier is written
+        self.retranslate()
         self._case_changed()
+
+    def retranslate(self) -> None:
+        """Every fixed text, again in the current language (also on LanguageChange)."""
+        self.setWindowTitle(self.tr("Export signed dossier"))
+        self.confidential.setText(self.tr("Confidential — include lawyer-only testimonies"))
+        self.location.setText(self.tr("Keep photo locations (GPS) in embedded photos"))
+        self.choose_button.setText(self.tr("Choose…"))
+        self.case_label.setText(self.tr("Case"))
+        self.person_label.setText(self.tr("Person"))
+        self.lang_label.setText(self.tr("Labels in"))
+        self.path_label.setText(self.tr("Save as"))
+        self.export_button.setText(self.tr("Export"))
+        self.preview_label.setText(self.tr("What the dossier will contain"))
+        if self.person_box.count():
+            self.person_box.setItemText(0, self.tr("Whole case"))
+        self.cancel_button.setText(self.tr("Close") if self.closed else self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if not self.running:
+                self.refresh_preview()
+        super().changeEvent(event)
 
     # ---- options and preview ------------------------------------------------------------
     def options(self) -> DossierOptions | None:
@@ -143,10 +170,15 @@ class DossierDialog(QDialog):
                              (self.tr("Left out ({n})"), shown.left_out),
                              (self.tr("Anonymised ({n})"), shown.anonymised)):  # fmt: skip
             lines.append(title.format(n=len(items)))
-            lines += [f"  {d.kind}: {d.what} — {d.reason}" for d in items]
+            lines += [f"  {self._kind(d.kind)}: {d.what} — {d.reason}" for d in items]
         if shown.confidential:
             lines.append(self.tr("Every page will be marked “Confidential — for legal counsel”."))
         return "\n".join(lines)
+
+    def _kind(self, kind: str) -> str:
+        words = {"testimony": self.tr("testimony"), "media": self.tr("media"),
+                 "person": self.tr("person"), "note": self.tr("note")}  # fmt: skip
+        return words.get(kind, kind)
 
     def _choose_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -204,6 +236,7 @@ class DossierDialog(QDialog):
                 path=result.path, photos=result.photos
             )
         )
+        self.closed = True
         self.cancel_button.setText(self.tr("Close"))
 
     def _failed(self, message: str) -> None:

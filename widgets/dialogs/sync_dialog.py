@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +29,8 @@ from tumar.widgets.session import Session
 
 def report_lines(report: sync_folder.SyncReport) -> list[str]:
     lines = [line for result in report.merged for line in result.lines()]
-    lines += [f"Skipped {line}" for line in report.skipped]
+    skipped = QCoreApplication.translate("SyncDialog", "Skipped %1")
+    lines += [skipped.replace("%1", line) for line in report.skipped]
     return lines
 
 
@@ -36,25 +38,25 @@ class SyncDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Sync with the team"))
         self.folder_edit = QLineEdit()
-        self.folder_edit.setPlaceholderText(self.tr("Sync folder (USB stick or Syncthing share)"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose)
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
-        row.addWidget(browse)
-        self.preview_button = QPushButton(self.tr("Preview"))
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        row.addWidget(self.browse)
+        self.preview_button = QPushButton()
+        self.sync_button = QPushButton()
         self.sync_button.setEnabled(False)
         self.preview_button.clicked.connect(self.preview)
         self.sync_button.clicked.connect(self.apply)
         self.folder_edit.textChanged.connect(lambda _text: self.sync_button.setEnabled(False))
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
-        self.status = QLabel(self.tr("Tumar runs no server: it only reads and writes this folder."))
+        self.status = QLabel()
+        self.status_said = False  # until a preview or sync reports, the status is the hint
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()  # our own Close: Qt has no Kazakh word for its own
+        self.close_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.sync_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -63,6 +65,25 @@ class SyncDialog(QDialog):
         layout.addWidget(self.output, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text, again in the current language (also on LanguageChange)."""
+        self.setWindowTitle(self.tr("Sync with the team"))
+        self.folder_edit.setPlaceholderText(self.tr("Sync folder (USB stick or Syncthing share)"))
+        self.browse.setText(self.tr("Choose…"))
+        self.preview_button.setText(self.tr("Preview"))
+        self.sync_button.setText(self.tr("Sync now"))
+        self.close_button.setText(self.tr("Close"))
+        if not self.status_said:
+            self.status.setText(
+                self.tr("Tumar runs no server: it only reads and writes this folder.")
+            )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _choose(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Sync folder"))
@@ -96,6 +117,7 @@ class SyncDialog(QDialog):
         self._run(dry_run=False)
 
     def _done(self, report: sync_folder.SyncReport, dry_run: bool) -> None:
+        self.status_said = True
         lines = report_lines(report) or [self.tr("Nothing new from the others.")]
         self.output.setPlainText("\n".join(lines))
         self.preview_button.setEnabled(True)
@@ -110,6 +132,7 @@ class SyncDialog(QDialog):
         self.session.notify_changed("*")
 
     def _failed(self, message: str) -> None:
+        self.status_said = True
         self.status.setText(message)
         self.preview_button.setEnabled(True)
         self.sync_button.setEnabled(False)

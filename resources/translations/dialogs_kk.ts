@@ -1,0 +1,249 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ">
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the archive</source>
+        <translation>Мұрағаттың сақтық көшірмесін жасау</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Encrypt to a passphrase instead of team keys</source>
+        <translation>Команда кілттерінің орнына құпия фразамен шифрлау</translation>
+    </message>
+    <message>
+        <source>keep all</source>
+        <translation>барлығын сақтау</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Қалта</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Құпия фраза</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Қайталаңыз</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>Сақталатын көшірмелер саны</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Көшірме жасау</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Сақтық көшірмелер қалтасы</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder for the backup.</source>
+        <translation>Сақтық көшірме үшін бар қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Type the same passphrase twice (8 characters or more).</source>
+        <translation>Бір құпия фразаны екі рет енгізіңіз (кемінде 8 таңба).</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Сақтық көшірме</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Сақтық көшірме жазылды: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Export signed dossier</source>
+        <translation>Қол қойылған досьені экспорттау</translation>
+    </message>
+    <message>
+        <source>Confidential — include lawyer-only testimonies</source>
+        <translation>Құпия — тек адвокатқа арналған айғақтарды қосу</translation>
+    </message>
+    <message>
+        <source>Keep photo locations (GPS) in embedded photos</source>
+        <translation>Енгізілген фотосуреттерде орынды (GPS) сақтау</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Іс</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Labels in</source>
+        <translation>Жазулар тілі</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Сақтау орны</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорттау</translation>
+    </message>
+    <message>
+        <source>What the dossier will contain</source>
+        <translation>Досьеге не кіреді</translation>
+    </message>
+    <message>
+        <source>Whole case</source>
+        <translation>Бүкіл іс</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>There is no case to export.</source>
+        <translation>Экспорттайтын іс жоқ.</translation>
+    </message>
+    <message>
+        <source>Included ({n})</source>
+        <translation>Енгізілген ({n})</translation>
+    </message>
+    <message>
+        <source>Left out ({n})</source>
+        <translation>Енгізілмеген ({n})</translation>
+    </message>
+    <message>
+        <source>Anonymised ({n})</source>
+        <translation>Жасырылған ({n})</translation>
+    </message>
+    <message>
+        <source>Every page will be marked “Confidential — for legal counsel”.</source>
+        <translation>Әр бетте «Құпия — адвокат үшін» белгісі болады.</translation>
+    </message>
+    <message>
+        <source>testimony</source>
+        <translation>айғақ</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>медиафайл</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>адам</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>жазба</translation>
+    </message>
+    <message>
+        <source>Save dossier as</source>
+        <translation>Досьені сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the dossier.</source>
+        <translation>Досьені қайда сақтайтыныңызды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспортталуда…</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>Досьені экспорттау</translation>
+    </message>
+    <message>
+        <source>Signed dossier written: {path} ({photos} photos).</source>
+        <translation>Қол қойылған досье жазылды: {path} (фотосуреттер: {photos}).</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Skipped %1</source>
+        <translation>Өткізіліп жіберілді: %1</translation>
+    </message>
+    <message>
+        <source>Sync with the team</source>
+        <translation>Командамен синхрондау</translation>
+    </message>
+    <message>
+        <source>Sync folder (USB stick or Syncthing share)</source>
+        <translation>Синхрондау қалтасы (USB жинақтағыш немесе Syncthing қалтасы)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Алдын ала қарау</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Қазір синхрондау</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Tumar runs no server: it only reads and writes this folder.</source>
+        <translation>Tumar сервер қолданбайды: тек осы қалтаны оқиды және оған жазады.</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Синхрондау қалтасы</translation>
+    </message>
+    <message>
+        <source>Sync preview</source>
+        <translation>Синхрондауды алдын ала қарау</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхрондау</translation>
+    </message>
+    <message>
+        <source>Nothing new from the others.</source>
+        <translation>Басқалардан жаңа ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing was changed. Sync now to apply.</source>
+        <translation>Тек алдын ала қарау: ештеңе өзгерген жоқ. Қолдану үшін «Қазір синхрондау» түймесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>Synced; this laptop&apos;s bundle was written.</source>
+        <translation>Синхрондалды; осы ноутбуктің бумасы жазылды.</translation>
+    </message>
+    <message>
+        <source>Synced; nothing new to write.</source>
+        <translation>Синхрондалды; жазатын жаңа ештеңе жоқ.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,249 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the archive</source>
+        <translation>Создать резервную копию архива</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Encrypt to a passphrase instead of team keys</source>
+        <translation>Зашифровать парольной фразой вместо ключей команды</translation>
+    </message>
+    <message>
+        <source>keep all</source>
+        <translation>хранить все</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Повторите</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>Сколько копий хранить</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Создать копию</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка для резервных копий</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder for the backup.</source>
+        <translation>Выберите существующую папку для резервной копии.</translation>
+    </message>
+    <message>
+        <source>Type the same passphrase twice (8 characters or more).</source>
+        <translation>Введите одну и ту же парольную фразу дважды (не короче 8 символов).</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Резервная копия записана: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Export signed dossier</source>
+        <translation>Экспорт подписанного досье</translation>
+    </message>
+    <message>
+        <source>Confidential — include lawyer-only testimonies</source>
+        <translation>Конфиденциально — включить показания только для адвоката</translation>
+    </message>
+    <message>
+        <source>Keep photo locations (GPS) in embedded photos</source>
+        <translation>Сохранить координаты (GPS) во встроенных фотографиях</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Labels in</source>
+        <translation>Язык надписей</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Сохранить как</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <source>What the dossier will contain</source>
+        <translation>Что войдёт в досье</translation>
+    </message>
+    <message>
+        <source>Whole case</source>
+        <translation>Всё дело</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>There is no case to export.</source>
+        <translation>Нет дела для экспорта.</translation>
+    </message>
+    <message>
+        <source>Included ({n})</source>
+        <translation>Включено ({n})</translation>
+    </message>
+    <message>
+        <source>Left out ({n})</source>
+        <translation>Не включено ({n})</translation>
+    </message>
+    <message>
+        <source>Anonymised ({n})</source>
+        <translation>Анонимизировано ({n})</translation>
+    </message>
+    <message>
+        <source>Every page will be marked “Confidential — for legal counsel”.</source>
+        <translation>Каждая страница будет помечена «Конфиденциально — для адвоката».</translation>
+    </message>
+    <message>
+        <source>testimony</source>
+        <translation>показания</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>медиафайл</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>лицо</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <source>Save dossier as</source>
+        <translation>Сохранить досье как</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the dossier.</source>
+        <translation>Выберите, куда сохранить досье.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>Экспорт досье</translation>
+    </message>
+    <message>
+        <source>Signed dossier written: {path} ({photos} photos).</source>
+        <translation>Подписанное досье записано: {path} (фотографий: {photos}).</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Skipped %1</source>
+        <translation>Пропущено: %1</translation>
+    </message>
+    <message>
+        <source>Sync with the team</source>
+        <translation>Синхронизация с командой</translation>
+    </message>
+    <message>
+        <source>Sync folder (USB stick or Syncthing share)</source>
+        <translation>Папка синхронизации (USB-накопитель или папка Syncthing)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Tumar runs no server: it only reads and writes this folder.</source>
+        <translation>Tumar не использует сервер: он только читает эту папку и пишет в неё.</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Папка синхронизации</translation>
+    </message>
+    <message>
+        <source>Sync preview</source>
+        <translation>Предпросмотр синхронизации</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Nothing new from the others.</source>
+        <translation>От других ничего нового.</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing was changed. Sync now to apply.</source>
+        <translation>Только предпросмотр: ничего не изменено. Нажмите «Синхронизировать», чтобы применить.</translation>
+    </message>
+    <message>
+        <source>Synced; this laptop&apos;s bundle was written.</source>
+        <translation>Синхронизировано; пакет этого ноутбука записан.</translation>
+    </message>
+    <message>
+        <source>Synced; nothing new to write.</source>
+        <translation>Синхронизировано; нового для записи нет.</translation>
+    </message>
+</context>
+</TS>

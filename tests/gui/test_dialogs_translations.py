@@ -1,0 +1,109 @@
+"""The dossier, backup and sync dialogs in Russian and Kazakh: catalogues that cover every
+string of widgets/dialogs/*.py, compiled .qm files that match them, the app loading them,
+and open dialogs relabelling themselves when the language changes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from tumar.app import cases
+from tumar.widgets.app import install_translators
+from tumar.widgets.dialogs.backup_dialog import BackupDialog
+from tumar.widgets.dialogs.dossier_dialog import DossierDialog
+from tumar.widgets.dialogs.sync_dialog import SyncDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+SOURCES = sorted(p for p in (ROOT / "widgets" / "dialogs").glob("*.py") if p.name != "__init__.py")
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
+    result = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            done = translation is not None and translation.get("type") not in (
+                "unfinished", "obsolete", "vanished",
+            )  # fmt: skip
+            result[(name, message.findtext("source"))] = translation.text if done else None
+    return result
+
+
+def _tool(name: str) -> str:
+    return shutil.which(name) or str(Path(sys.executable).with_name(name))
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_catalogue_covers_every_string_and_is_compiled(lang: str, tmp_path: Path) -> None:
+    ts = TRANSLATIONS / f"dialogs_{lang}.ts"
+    qm = ts.with_suffix(".qm")
+    compiled = tmp_path / "fresh.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(compiled)], check=True,
+                   capture_output=True)  # fmt: skip
+    # compared by content, not file times: a checkout gives both files arbitrary times
+    assert qm.is_file() and qm.read_bytes() == compiled.read_bytes(), f"run lrelease on {ts}"
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([_tool("pyside6-lupdate"), *map(str, SOURCES), "-ts", str(fresh)],
+                   check=True, capture_output=True)  # fmt: skip
+    wanted = set(_messages(fresh))
+    assert len(wanted) > 40  # lupdate really read the dialogs
+    have = _messages(ts)
+    missing = sorted(k for k in wanted if not have.get(k))
+    assert not missing, f"untranslated in {ts.name}: {missing[:5]}"
+
+
+def test_the_app_loads_the_dialogs_catalogue(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    try:
+        assert "dialogs_kk.qm" in install_translators(app, "kk")
+    finally:
+        install_translators(app, "en")
+
+
+def _install(lang: str) -> QTranslator:
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / f"dialogs_{lang}.qm"))
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+@pytest.mark.parametrize(
+    ("lang", "export", "sync_now", "back_up"),
+    [("ru", "Экспортировать", "Синхронизировать", "Создать копию"),
+     ("kk", "Экспорттау", "Қазір синхрондау", "Көшірме жасау")],
+)  # fmt: skip
+def test_open_dialogs_relabel_when_the_language_changes(
+    qtbot, session_factory, shot, lang: str, export: str, sync_now: str, back_up: str
+) -> None:  # type: ignore[no-untyped-def]
+    session = session_factory()
+    cases.add_case(session.archive, "Zaisan hearing")
+    dossier, sync, backup = DossierDialog(session), SyncDialog(session), BackupDialog(session)
+    for dialog in (dossier, sync, backup):
+        qtbot.addWidget(dialog)
+    ok = backup.back_up_button
+    assert dossier.export_button.text() == "Export" and sync.sync_button.text() == "Sync now"
+    translator = _install(lang)  # what the shell's language switch does
+    try:
+        qtbot.waitUntil(lambda: dossier.export_button.text() == export)  # LanguageChange is posted
+        assert dossier.person_box.itemText(0) != "Whole case"
+        assert "Included" not in dossier.preview_view.toPlainText()  # the preview is redrawn
+        assert dossier.windowTitle() != "Export signed dossier"
+        assert sync.sync_button.text() == sync_now and "server" not in sync.status.text()
+        assert ok.text() == back_up and backup.windowTitle() != "Back up the archive"
+        for button in (dossier.cancel_button, sync.close_button, backup.close_button):
+            assert button.text() not in ("Cancel", "Close"), button.text()
+        dossier.resize(720, 560)
+        shot(dossier, f"dialogs_dossier_{lang}")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: dossier.export_button.text() == "Export")
+    assert sync.sync_button.text() == "Sync now" and ok.text() == "Back up"
