@@ -123,38 +123,6 @@
         <translation>Экспорттайтын іс жоқ.</translation>
     </message>
     <message>
-        <source>Included ({n})</source>
-        <translation>Енгізілген ({n})</translation>
-    </message>
-    <message>
-        <source>Left out ({n})</source>
-        <translation>Енгізілмеген ({n})</translation>
-    </message>
-    <message>
-        <source>Anonymised ({n})</source>
-        <translation>Жасырылған ({n})</translation>
-    </message>
-    <message>
-        <source>Every page will be marked “Confidential — for legal counsel”.</source>
-        <translation>Әр бетте «Құпия — адвокат үшін» белгісі болады.</translation>
-    </message>
-    <message>
-        <source>testimony</source>
-        <translation>айғақ</translation>
-    </message>
-    <message>
-        <source>media</source>
-        <translation>медиафайл</translation>
-    </message>
-    <message>
-        <source>person</source>
-        <translation>адам</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>жазба</translation>
-    </message>
-    <message>
         <source>Save dossier as</source>
         <translation>Досьені сақтау</translation>
     </message>
@@ -181,6 +149,113 @@
     <message>
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPreview</name>
+    <message>
+        <source>Included (%1)</source>
+        <translation>Енгізілген (%1)</translation>
+    </message>
+    <message>
+        <source>Left out (%1)</source>
+        <translation>Енгізілмеген (%1)</translation>
+    </message>
+    <message>
+        <source>Anonymised (%1)</source>
+        <translation>Жасырылған (%1)</translation>
+    </message>
+    <message>
+        <source>Every page will be marked “Confidential — for legal counsel”.</source>
+        <translation>Әр бетте «Құпия — адвокат үшін» белгісі болады.</translation>
+    </message>
+    <message>
+        <source>testimony</source>
+        <translation>айғақ</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>медиафайл</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>адам</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>жазба</translation>
+    </message>
+    <message>
+        <source>on the case</source>
+        <translation>іске</translation>
+    </message>
+    <message>
+        <source>on the testimony by %1</source>
+        <translation>айғаққа: %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>куәгер: %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>адам туралы: %1</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>келісім кері қайтарылды</translation>
+    </message>
+    <message>
+        <source>no consent to share</source>
+        <translation>беруге келісім жоқ</translation>
+    </message>
+    <message>
+        <source>consent for legal counsel only; tick “Confidential” to include</source>
+        <translation>келісім тек адвокат үшін; қосу үшін «Құпия» белгісін қойыңыз</translation>
+    </message>
+    <message>
+        <source>in the case</source>
+        <translation>іске қатысты</translation>
+    </message>
+    <message>
+        <source>linked to a testimony that is left out</source>
+        <translation>енгізілмеген айғаққа байланысты</translation>
+    </message>
+    <message>
+        <source>linked to an included testimony</source>
+        <translation>енгізілген айғаққа байланысты</translation>
+    </message>
+    <message>
+        <source>linked to the case</source>
+        <translation>іспен байланысты</translation>
+    </message>
+    <message>
+        <source>testimony consent: anonymised</source>
+        <translation>айғаққа келісім: жасырын</translation>
+    </message>
+    <message>
+        <source>attached to an included record</source>
+        <translation>енгізілген материалға тіркелген</translation>
+    </message>
+    <message>
+        <source>a one-person dossier</source>
+        <translation>бір адам туралы досье</translation>
+    </message>
+    <message>
+        <source>remarks about an anonymised person could identify them</source>
+        <translation>жасырылған адам туралы жазбалар оның кім екенін ашып қоюы мүмкін</translation>
+    </message>
+    <message>
+        <source>attached to a testimony that is left out</source>
+        <translation>енгізілмеген айғаққа тіркелген</translation>
+    </message>
+    <message>
+        <source>consent: %1</source>
+        <translation>келісім: %1</translation>
+    </message>
+    <message>
+        <source>risk flag (%1)</source>
+        <translation>қауіп белгісі (%1)</translation>
     </message>
 </context>
 <context>

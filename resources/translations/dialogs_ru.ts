@@ -123,38 +123,6 @@
         <translation>Нет дела для экспорта.</translation>
     </message>
     <message>
-        <source>Included ({n})</source>
-        <translation>Включено ({n})</translation>
-    </message>
-    <message>
-        <source>Left out ({n})</source>
-        <translation>Не включено ({n})</translation>
-    </message>
-    <message>
-        <source>Anonymised ({n})</source>
-        <translation>Анонимизировано ({n})</translation>
-    </message>
-    <message>
-        <source>Every page will be marked “Confidential — for legal counsel”.</source>
-        <translation>Каждая страница будет помечена «Конфиденциально — для адвоката».</translation>
-    </message>
-    <message>
-        <source>testimony</source>
-        <translation>показания</translation>
-    </message>
-    <message>
-        <source>media</source>
-        <translation>медиафайл</translation>
-    </message>
-    <message>
-        <source>person</source>
-        <translation>лицо</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>заметка</translation>
-    </message>
-    <message>
         <source>Save dossier as</source>
         <translation>Сохранить досье как</translation>
     </message>
@@ -181,6 +149,113 @@
     <message>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPreview</name>
+    <message>
+        <source>Included (%1)</source>
+        <translation>Включено (%1)</translation>
+    </message>
+    <message>
+        <source>Left out (%1)</source>
+        <translation>Не включено (%1)</translation>
+    </message>
+    <message>
+        <source>Anonymised (%1)</source>
+        <translation>Анонимизировано (%1)</translation>
+    </message>
+    <message>
+        <source>Every page will be marked “Confidential — for legal counsel”.</source>
+        <translation>Каждая страница будет помечена «Конфиденциально — для адвоката».</translation>
+    </message>
+    <message>
+        <source>testimony</source>
+        <translation>показания</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>медиафайл</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>лицо</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <source>on the case</source>
+        <translation>к делу</translation>
+    </message>
+    <message>
+        <source>on the testimony by %1</source>
+        <translation>к показаниям: %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>свидетель: %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>о лице: %1</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>согласие отозвано</translation>
+    </message>
+    <message>
+        <source>no consent to share</source>
+        <translation>нет согласия на передачу</translation>
+    </message>
+    <message>
+        <source>consent for legal counsel only; tick “Confidential” to include</source>
+        <translation>согласие только для адвоката; отметьте «Конфиденциально», чтобы включить</translation>
+    </message>
+    <message>
+        <source>in the case</source>
+        <translation>участвует в деле</translation>
+    </message>
+    <message>
+        <source>linked to a testimony that is left out</source>
+        <translation>связано с невключёнными показаниями</translation>
+    </message>
+    <message>
+        <source>linked to an included testimony</source>
+        <translation>связано с включёнными показаниями</translation>
+    </message>
+    <message>
+        <source>linked to the case</source>
+        <translation>связано с делом</translation>
+    </message>
+    <message>
+        <source>testimony consent: anonymised</source>
+        <translation>согласие на показания: анонимно</translation>
+    </message>
+    <message>
+        <source>attached to an included record</source>
+        <translation>прикреплена к включённому материалу</translation>
+    </message>
+    <message>
+        <source>a one-person dossier</source>
+        <translation>досье об одном лице</translation>
+    </message>
+    <message>
+        <source>remarks about an anonymised person could identify them</source>
+        <translation>заметки об анонимизированном лице могут раскрыть его личность</translation>
+    </message>
+    <message>
+        <source>attached to a testimony that is left out</source>
+        <translation>прикреплена к невключённым показаниям</translation>
+    </message>
+    <message>
+        <source>consent: %1</source>
+        <translation>согласие: %1</translation>
+    </message>
+    <message>
+        <source>risk flag (%1)</source>
+        <translation>отметка о риске (%1)</translation>
     </message>
 </context>
 <context>

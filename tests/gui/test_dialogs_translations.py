@@ -4,6 +4,7 @@ and open dialogs relabelling themselves when the language changes."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from tumar.app import cases
+from tumar.app import cases, people, testimonies
 from tumar.widgets.app import install_translators
 from tumar.widgets.dialogs.backup_dialog import BackupDialog
 from tumar.widgets.dialogs.dossier_dialog import DossierDialog
@@ -69,9 +70,9 @@ def test_the_app_loads_the_dialogs_catalogue(qtbot) -> None:  # type: ignore[no-
         install_translators(app, "en")
 
 
-def _install(lang: str) -> QTranslator:
+def _install(lang: str, catalogue: str = "dialogs") -> QTranslator:
     translator = QTranslator()
-    assert translator.load(str(TRANSLATIONS / f"dialogs_{lang}.qm"))
+    assert translator.load(str(TRANSLATIONS / f"{catalogue}_{lang}.qm"))
     QCoreApplication.installTranslator(translator)
     return translator
 
@@ -107,3 +108,38 @@ def test_open_dialogs_relabel_when_the_language_changes(
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: dossier.export_button.text() == "Export")
     assert sync.sync_button.text() == "Sync now" and ok.text() == "Back up"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_preview_reads_in_the_window_language(qtbot, session_factory, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Every kind of decision (included, left out, anonymised for a risk flag and for
+    consent, notes kept and left out): no English phrase is left, names stay as written."""
+    session = session_factory()
+    archive = session.archive
+    case = cases.add_case(archive, "Іс")
+    risky = people.add_person(archive, "Қайша Ақан", risk_flags=["relatives_detained"]).person
+    shy = people.add_person(archive, "Гүлнар Жақыпова").person
+    shown = people.add_person(archive, "Ерлан Сейітов").person
+    cases.link_person(archive, case.id, risky.id, "victim")
+    for person, scope in ((shy, "anonymised"), (shown, "public"), (shown, "lawyer_only"),
+                          (shown, "none")):  # fmt: skip
+        t = testimonies.add_testimony(archive, person.id, "Мәтін", case_ids=[case.id],
+                                      consent=testimonies.Consent(scope))  # fmt: skip
+        testimonies.add_note(archive, "Жазба", testimony_id=t.id)
+    testimonies.add_note(archive, "Жазба", person_id=shy.id)
+    testimonies.add_note(archive, "Жазба", person_id=shown.id)
+    testimonies.add_note(archive, "Жазба", case_id=case.id)
+    translators = [_install(lang), _install(lang, "pages")]
+    try:
+        dialog = DossierDialog(session)
+        qtbot.addWidget(dialog)
+        dialog.lang_box.setCurrentIndex(dialog.lang_box.findData(lang))
+        text = dialog.preview_view.toPlainText()
+        assert text.count("\n") >= 12
+        assert not re.findall("[A-Za-z]{2,}", text), re.findall("[A-Za-z]{2,}", text)
+        dialog.person_box.setCurrentIndex(dialog.person_box.findData(risky.id))
+        text = dialog.preview_view.toPlainText()
+        assert not re.findall("[A-Za-z]{2,}", text), re.findall("[A-Za-z]{2,}", text)
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)

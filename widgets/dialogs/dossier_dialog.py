@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from tumar.app.cases import get_case, list_cases
-from tumar.app.dossier.content import DossierOptions, Preview
+from tumar.app.dossier.content import DossierOptions
 from tumar.app.dossier.export import ExportResult, check_destination, export_job, preview
 from tumar.app.jobs import CancelToken, Progress
 from tumar.storage.errors import TumarError
 
 from ..session import Session
+from .dossier_preview import preview_text
 
 
 class DossierDialog(QDialog):
@@ -162,23 +163,7 @@ class DossierDialog(QDialog):
         except TumarError as exc:
             self.preview_view.setPlainText(str(exc))
             return
-        self.preview_view.setPlainText(self._preview_text(shown))
-
-    def _preview_text(self, shown: Preview) -> str:
-        lines = []
-        for title, items in ((self.tr("Included ({n})"), shown.included),
-                             (self.tr("Left out ({n})"), shown.left_out),
-                             (self.tr("Anonymised ({n})"), shown.anonymised)):  # fmt: skip
-            lines.append(title.format(n=len(items)))
-            lines += [f"  {self._kind(d.kind)}: {d.what} — {d.reason}" for d in items]
-        if shown.confidential:
-            lines.append(self.tr("Every page will be marked “Confidential — for legal counsel”."))
-        return "\n".join(lines)
-
-    def _kind(self, kind: str) -> str:
-        words = {"testimony": self.tr("testimony"), "media": self.tr("media"),
-                 "person": self.tr("person"), "note": self.tr("note")}  # fmt: skip
-        return words.get(kind, kind)
+        self.preview_view.setPlainText(preview_text(shown))
 
     def _choose_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
