@@ -168,12 +168,16 @@ def test_contents_and_bookmarks(plain: Path) -> None:
     assert "Contents" in text_of(plain, 2)
 
 
-def test_cover_and_testimony_render_to_png(plain: Path, tmp_path: Path) -> None:
-    """Rendered for a person to look at (the files are kept in pytest's tmp folder)."""
+def test_cover_and_testimony_render_to_png(plain: Path, confidential: Path, tmp_path: Path) -> None:
+    """Rendered for a person to look at (the files are kept in pytest's tmp folder); the
+    Russian confidential cover too."""
     poppler("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", plain, tmp_path / "cover")
     poppler("pdftoppm", "-r", "60", "-png", "-f", "4", "-l", "4", plain, tmp_path / "testimony")
+    poppler("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", confidential,
+            tmp_path / "ru-cover")  # fmt: skip
     cover = Image.open(next(tmp_path.glob("cover*.png")))
     page = Image.open(next(tmp_path.glob("testimony*.png")))
-    for image in (cover, page):
+    ru_cover = Image.open(next(tmp_path.glob("ru-cover*.png")))
+    for image in (cover, page, ru_cover):
         grey = image.convert("L")
         assert grey.getextrema()[0] < 80  # there is dark text on the page, not a blank

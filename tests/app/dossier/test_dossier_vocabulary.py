@@ -96,6 +96,8 @@ def test_no_english_enumeration_word_remains(
         options = DossierOptions(case_id, confidential=True, lang=lang)
         run_sync(export_job(archive, options, out))
     text = poppler("pdftotext", "-enc", "UTF-8", out, "-")
+    poppler("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", out, tmp_path / "cover")
+    assert any(tmp_path.glob("cover*.png"))  # the cover, for a person to look at
     words = {w.casefold() for w in re.findall(r"[A-Za-z]{2,}", text)}
     for kind, table in vocab.VOCAB.items():
         if kind == "media_kind":  # no media here ("file" is in the verify command)
