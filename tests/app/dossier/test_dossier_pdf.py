@@ -22,10 +22,11 @@ BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def text_of(pdf: Path, page: int | None = None) -> str:
-    """pdftotext output, NFKC-normalised (shaped Arabic comes out as presentation forms)."""
+    """pdftotext output as extracted, bidi marks aside: shaped Arabic must come out as its
+    letters (no NFKC here, which would hide presentation forms)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
     raw = poppler("pdftotext", *pages, "-enc", "UTF-8", pdf, "-")
-    return BIDI_MARKS.sub("", unicodedata.normalize("NFKC", raw))
+    return BIDI_MARKS.sub("", raw)
 
 
 def folded(text: str) -> str:
