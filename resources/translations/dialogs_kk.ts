@@ -261,10 +261,6 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <source>Skipped %1</source>
-        <translation>Өткізіліп жіберілді: %1</translation>
-    </message>
-    <message>
         <source>Sync with the team</source>
         <translation>Командамен синхрондау</translation>
     </message>
@@ -319,6 +315,37 @@
     <message>
         <source>Synced; nothing new to write.</source>
         <translation>Синхрондалды; жазатын жаңа ештеңе жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReportText</name>
+    <message>
+        <source>Skipped %1</source>
+        <translation>Өткізіліп жіберілді: %1</translation>
+    </message>
+    <message>
+        <source>Bundle from replica %1</source>
+        <translation>Мұрағат көшірмесі %1 жіберген бума</translation>
+    </message>
+    <message>
+        <source>(a replica this archive has never seen; its key is now pinned)</source>
+        <translation>(бұл мұрағат бұрын көрмеген көшірме; оның кілті енді бекітілді)</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>жаңа ештеңе жоқ</translation>
+    </message>
+    <message>
+        <source>added %1, changed %2, deleted %3, older versions kept %4, already held %5</source>
+        <translation>қосылды %1, өзгерді %2, жойылды %3, сақталған бұрынғы нұсқалар %4, бұрыннан бар %5</translation>
+    </message>
+    <message>
+        <source>audit entries imported %1, media added %2</source>
+        <translation>импортталған аудит жазбалары %1, қосылған медиафайлдар %2</translation>
+    </message>
+    <message>
+        <source>conflict: %1 %2 (kept %3, other %4)</source>
+        <translation>қайшылық: %1 %2 (сақталды %3, басқасы %4)</translation>
     </message>
 </context>
 </TS>

@@ -261,10 +261,6 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <source>Skipped %1</source>
-        <translation>Пропущено: %1</translation>
-    </message>
-    <message>
         <source>Sync with the team</source>
         <translation>Синхронизация с командой</translation>
     </message>
@@ -319,6 +315,37 @@
     <message>
         <source>Synced; nothing new to write.</source>
         <translation>Синхронизировано; нового для записи нет.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReportText</name>
+    <message>
+        <source>Skipped %1</source>
+        <translation>Пропущено: %1</translation>
+    </message>
+    <message>
+        <source>Bundle from replica %1</source>
+        <translation>Пакет от копии архива %1</translation>
+    </message>
+    <message>
+        <source>(a replica this archive has never seen; its key is now pinned)</source>
+        <translation>(копия, которую этот архив раньше не видел; её ключ теперь закреплён)</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>ничего нового</translation>
+    </message>
+    <message>
+        <source>added %1, changed %2, deleted %3, older versions kept %4, already held %5</source>
+        <translation>добавлено %1, изменено %2, удалено %3, сохранено прежних версий %4, уже было %5</translation>
+    </message>
+    <message>
+        <source>audit entries imported %1, media added %2</source>
+        <translation>импортировано записей аудита %1, добавлено медиафайлов %2</translation>
+    </message>
+    <message>
+        <source>conflict: %1 %2 (kept %3, other %4)</source>
+        <translation>конфликт: %1 %2 (оставлена %3, другая %4)</translation>
     </message>
 </context>
 </TS>

@@ -143,3 +143,34 @@ def test_the_preview_reads_in_the_window_language(qtbot, session_factory, lang: 
     finally:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
+
+
+def _sync_report():  # type: ignore[no-untyped-def]
+    from tumar.app.sync.apply import Applied
+    from tumar.app.sync.folder import SyncReport
+    from tumar.app.sync.merge import MergeReport
+    from tumar.storage.bulk import ApplyResult
+
+    records = ApplyResult(added=2, changed=1, deleted=1, kept=3, unchanged=4,
+                          conflicts=[("person", "0192aa", "0000019a2b3c4d5e6f-aa",
+                                      "0000019a2b3c4d5e6f-bb")])  # fmt: skip
+    applied = Applied(records=records, audit_entries=7, media_added=["ab" * 32])
+    return SyncReport(merged=[MergeReport("0a1b2c3d4e5f", True, False, applied),
+                              MergeReport("9f8e7d6c5b4a", False, True, None)])  # fmt: skip
+
+
+def test_the_sync_report_reads_in_the_window_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tumar.widgets.dialogs.sync_report import report_lines
+
+    report = _sync_report()
+    assert report_lines(report) == [line for m in report.merged for line in m.lines()]
+    for lang in ("ru", "kk"):
+        translators = [_install(lang), _install(lang, "pages")]
+        try:
+            lines = report_lines(report)
+        finally:
+            for translator in translators:
+                QCoreApplication.removeTranslator(translator)
+        assert len(lines) == 6 and "7" in lines[2]
+        words = re.findall("[A-Za-z]{2,}", "\n".join(lines))
+        assert all(re.fullmatch("[0-9a-f]+", w) for w in words), words

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,12 +26,7 @@ from PySide6.QtWidgets import (
 from tumar.app.sync import folder as sync_folder
 from tumar.widgets.session import Session
 
-
-def report_lines(report: sync_folder.SyncReport) -> list[str]:
-    lines = [line for result in report.merged for line in result.lines()]
-    skipped = QCoreApplication.translate("SyncDialog", "Skipped %1")
-    lines += [skipped.replace("%1", line) for line in report.skipped]
-    return lines
+from .sync_report import report_lines
 
 
 class SyncDialog(QDialog):

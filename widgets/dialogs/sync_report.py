@@ -1,0 +1,56 @@
+"""A sync report in the window's language.
+
+`tumar sync` prints MergeReport.lines() in English; the dialog says the same from the
+report's numbers, through tr(), so a Kazakh window shows a Kazakh report. Replica ids,
+record ids and HLC stamps are printed as they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from tumar.app.sync import folder as sync_folder
+from tumar.app.sync.merge import MergeReport
+from tumar.widgets.pages import labels
+
+
+def _fill(template: str, *values: object) -> str:
+    """Qt's %1, %2, … placeholders (at most 9 here)."""
+    for index, value in enumerate(values, 1):
+        template = template.replace(f"%{index}", str(value))
+    return template
+
+
+class SyncReportText(QObject):
+    """Only a translation context (self.tr) for the report's phrases."""
+
+    def lines(self, report: sync_folder.SyncReport) -> list[str]:
+        out = [line for merged in report.merged for line in self._merged(merged)]
+        out += [_fill(self.tr("Skipped %1"), line) for line in report.skipped]
+        return out
+
+    def _merged(self, m: MergeReport) -> list[str]:
+        head = _fill(self.tr("Bundle from replica %1"), m.source[:8])
+        if m.new_replica:
+            head += " " + self.tr("(a replica this archive has never seen; its key is now pinned)")
+        if m.already_merged or m.applied is None:
+            return [head, "  " + self.tr("nothing new")]
+        r, applied = m.applied.records, m.applied
+        counts = self.tr(
+            "added %1, changed %2, deleted %3, older versions kept %4, already held %5"
+        )
+        imported = self.tr("audit entries imported %1, media added %2")
+        out = [
+            head,
+            "  " + _fill(counts, r.added, r.changed, r.deleted, r.kept, r.unchanged),
+            "  " + _fill(imported, applied.audit_entries, len(applied.media_added)),
+        ]
+        for table, record_id, winner, loser in r.conflicts:
+            text = self.tr("conflict: %1 %2 (kept %3, other %4)")
+            kind = labels.table(table).lower()  # mid-sentence
+            out.append("  " + _fill(text, kind, record_id, winner[:17], loser[:17]))
+        return out
+
+
+def report_lines(report: sync_folder.SyncReport) -> list[str]:
+    return SyncReportText().lines(report)
