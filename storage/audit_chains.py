@@ -34,7 +34,8 @@ def _head(conn: Connection, device: str) -> tuple[int, str]:
 def import_entries(conn: Connection, own_device: str, entries: Iterable[dict[str, Any]]) -> int:
     """Append the entries that continue each chain; returns how many were new."""
     heads: dict[str, tuple[int, str]] = {}
-    added = 0
+    pending: dict[tuple[str, int], str] = {}  # accepted here, written in one batch below
+    rows: list[tuple] = []
     for entry in entries:
         try:
             device, seq = str(entry["device"]), int(entry["seq"])
@@ -48,10 +49,14 @@ def import_entries(conn: Connection, own_device: str, entries: Iterable[dict[str
             heads[device] = _head(conn, device)
         head_seq, head_hash = heads[device]
         if seq <= head_seq:
-            held = conn.execute(
-                "SELECT entry_hash FROM audit_chain WHERE device = ? AND seq = ?", (device, seq)
-            ).fetchone()
-            if held is None or held[0] != digest:
+            held = pending.get((device, seq))
+            if held is None:
+                found = conn.execute(
+                    "SELECT entry_hash FROM audit_chain WHERE device = ? AND seq = ?",
+                    (device, seq),
+                ).fetchone()
+                held = found[0] if found else None
+            if held != digest:
                 raise ChainRejected(
                     f"Replica {device[:8]}'s audit chain in the bundle differs from the one "
                     "already imported; refused (someone rewrote history)"
@@ -71,15 +76,18 @@ def import_entries(conn: Connection, own_device: str, entries: Iterable[dict[str
             raise ChainRejected(
                 f"Audit entry #{seq} of replica {device[:8]} in the bundle was altered; refused"
             )
-        conn.execute(
-            "INSERT INTO audit_chain (device, seq, at, action, table_name, record_id,"
-            " record_hash, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows.append(
             (device, seq, fields["at"], fields["action"], fields["table_name"],
-             fields["record_id"], fields["record_hash"], prev, digest),
+             fields["record_id"], fields["record_hash"], prev, digest)
         )  # fmt: skip
+        pending[(device, seq)] = digest
         heads[device] = (seq, digest)
-        added += 1
-    return added
+    conn.executemany(
+        "INSERT INTO audit_chain (device, seq, at, action, table_name, record_id,"
+        " record_hash, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    return len(rows)
 
 
 def verify_all(conn: Connection) -> tuple[int, list[str]]:

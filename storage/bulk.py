@@ -30,6 +30,9 @@ from .hlc import Timestamp
 from .records import BY_TABLE
 from .search_text import FoldCache
 
+#: each table's column names, to check a bundle's rows against (computed once)
+_COLUMNS = {table: frozenset(cls.columns()) for table, cls in BY_TABLE.items()}
+
 
 class VersionRejected(TumarError):
     exit_code = 4
@@ -55,8 +58,7 @@ def _check(line: Any) -> tuple[str, dict[str, Any], str | None, list[str]]:
     try:
         table, row, parent = line["t"], line["row"], line.get("parent")
         resolves = list(line.get("resolves") or [])
-        cls = BY_TABLE[table]
-        if not isinstance(row, dict) or set(row) != set(cls.columns()):
+        if not isinstance(row, dict) or row.keys() != _COLUMNS[table]:
             raise ValueError
         Timestamp.parse(row["hlc"])
         if parent is not None:

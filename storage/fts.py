@@ -28,7 +28,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, astuple, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from . import edtf_dates
@@ -69,6 +69,17 @@ class Doc:
     date_lower: str | None = None
     date_upper: str | None = None
     withdrawn: int = 0
+
+    def values(self) -> tuple[Any, ...]:
+        """Column values in _DOC_COLUMNS order (dataclasses.astuple deep-copies: slow)."""
+        return (
+            self.kind, self.record_id, self.title, self.body, self.keys, self.nkeys, self.cjk,
+            self.date, self.date_lower, self.date_upper, self.withdrawn,
+        )  # fmt: skip
+
+    def as_map(self) -> dict[str, Any]:
+        """Column name -> value (dataclasses.asdict deep-copies every field: slow)."""
+        return dict(zip(_DOC_COLUMNS, self.values(), strict=True))
 
 
 _DOC_COLUMNS = (
@@ -275,7 +286,7 @@ def refresh(conn: Connection, kind: str, record_id: str, cache: FoldCache | None
     old = conn.execute("SELECT * FROM search_doc WHERE record_id = ?", (record_id,)).fetchone()
     if old is not None:
         old_values = dict(old)
-        if doc is not None and all(old_values[c] == v for c, v in asdict(doc).items()):
+        if doc is not None and all(old_values[c] == v for c, v in doc.as_map().items()):
             return  # nothing searchable changed (e.g. a link was added)
         _index(conn, old_values["doc_id"], old_values, delete=True)
         if doc is None:
@@ -284,9 +295,9 @@ def refresh(conn: Connection, kind: str, record_id: str, cache: FoldCache | None
         assignments = ", ".join(f"{c} = ?" for c in _DOC_COLUMNS)
         conn.execute(
             f"UPDATE search_doc SET {assignments} WHERE doc_id = ?",
-            (*astuple(doc), old_values["doc_id"]),
+            (*doc.values(), old_values["doc_id"]),
         )
-        _index(conn, old_values["doc_id"], asdict(doc), delete=False)
+        _index(conn, old_values["doc_id"], doc.as_map(), delete=False)
     elif doc is not None:
         _insert(conn, doc)
 
@@ -295,10 +306,10 @@ def _insert(conn: Connection, doc: Doc) -> int:
     placeholders = ", ".join("?" for _ in _DOC_COLUMNS)
     cursor = conn.execute(
         f"INSERT INTO search_doc ({', '.join(_DOC_COLUMNS)}) VALUES ({placeholders})",
-        astuple(doc),
+        doc.values(),
     )
     doc_id = int(cursor.lastrowid)
-    _index(conn, doc_id, asdict(doc), delete=False)
+    _index(conn, doc_id, doc.as_map(), delete=False)
     return doc_id
 
 
@@ -339,22 +350,32 @@ def rebuild(conn: Connection, progress: Progress | None = None) -> int:
     cache: FoldCache = {}
     with transaction(conn):
         conn.execute("DELETE FROM search_doc")
-        ids = [
-            (kind, r[0])
-            for kind in KINDS
-            for r in conn.execute(f"SELECT id FROM {TABLE_OF_KIND[kind]} WHERE deleted = 0")
-        ]
-        ids.sort()
+        total = sum(
+            conn.execute(f"SELECT count(*) FROM {TABLE_OF_KIND[k]} WHERE deleted = 0").fetchone()[0]
+            for k in KINDS
+        )
         placeholders = ", ".join("?" for _ in _DOC_COLUMNS)
         sql = f"INSERT INTO search_doc ({', '.join(_DOC_COLUMNS)}) VALUES ({placeholders})"
-        for done, (kind, record_id) in enumerate(ids):
-            if progress is not None and done % 500 == 0:
-                progress(done, len(ids), "Indexing records")
-            doc = build_doc(conn, kind, record_id, cache)
-            if doc is not None:
-                conn.execute(sql, astuple(doc))
+        done, batch = 0, []
+        # kinds in name order, records in id order: the same doc_ids on every rebuild
+        for kind in sorted(KINDS):
+            table = TABLE_OF_KIND[kind]
+            ids = [
+                r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE deleted = 0 ORDER BY id")
+            ]
+            for record_id in ids:
+                if progress is not None and done % 500 == 0:
+                    progress(done, total, "Indexing records")
+                done += 1
+                doc = build_doc(conn, kind, record_id, cache)
+                if doc is not None:
+                    batch.append(doc.values())
+                if len(batch) >= 500:
+                    conn.executemany(sql, batch)
+                    batch.clear()
+        conn.executemany(sql, batch)
         if progress is not None:
-            progress(len(ids), len(ids), "Building the search index")
+            progress(total, total, "Building the search index")
         for table in ("search_words", "search_grams"):
             conn.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
             conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")

@@ -80,15 +80,17 @@ def folded_words(texts: Iterable[str], cache: FoldCache | None = None) -> str:
     Sorted so that rebuilding the index from the same records gives byte-identical rows.
     """
     cache = {} if cache is None else cache
+    words: set[str] = set()  # each distinct word once: a testimony repeats most of its words
+    for text in texts:
+        if text:
+            words.update(unicodedata.normalize("NFC", text).split())
     folds: set[str] = set()
     plain: set[str] = set()
-    for text in texts:
-        if not text:
-            continue
-        for word in unicodedata.normalize("NFC", text).split():
-            word_folds, word_plain = _word_info(word, cache)
-            folds |= word_folds
-            plain |= word_plain
+    for word in words:
+        info = cache.get(word)
+        word_folds, word_plain = info if info is not None else _word_info(word, cache)
+        folds |= word_folds
+        plain |= word_plain
     return " ".join(sorted(folds - plain))
 
 
