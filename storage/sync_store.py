@@ -28,38 +28,56 @@ def _above(hlc: str, floors: dict[str, str] | None) -> bool:
     return floors is None or hlc > floors.get(origin(hlc), "")
 
 
-def _parents(conn: Connection, table: str, above: str) -> dict[tuple[str, str], tuple]:
-    rows = conn.execute(
-        "SELECT record_id, hlc, parent_hlc, resolves FROM version_parent"
-        " WHERE table_name = ? AND hlc > ?",
-        (table, above),
-    )
-    return {(r[0], r[1]): (r[2], r[3]) for r in rows}
+_P, _R = "_version_parent", "_version_resolves"  # extra columns, removed from the row
+
+
+_PARENT = (
+    " LEFT JOIN version_parent v ON v.table_name = ? AND v.record_id = {rid} AND v.hlc = {hlc}"
+)
+
+
+def _in_hlc_order(conn: Connection, sql: str, args: tuple) -> list[int]:
+    """Row ids in HLC order. Sorting only (hlc, rowid) keeps memory to a few MiB: sorting
+    whole rows (testimony texts) would hold the table in memory (temp_store is MEMORY)."""
+    return [r[0] for r in conn.execute(sql, args)]
 
 
 def versions(conn: Connection, floors: dict[str, str] | None = None) -> Iterator[Version]:
-    """Every version above the per-origin floors (all of them when floors is None)."""
+    """Every version above the per-origin floors (all of them when floors is None).
+    One row in memory at a time, whatever the archive's size."""
     low = ""
     if floors is not None:
         held = watermarks(conn)
         # versions of an origin the floors don't name must all go, so scan from the start
         low = "" if set(held) - set(floors) else min((floors[o] for o in held), default="")
+    kept_sql = (
+        "SELECT h.record_id, h.hlc, h.data, v.parent_hlc, v.resolves FROM record_history h"
+        + _PARENT.format(rid="h.record_id", hlc="h.hlc")
+        + " WHERE h.seq = ?"
+    )
     for table in BY_TABLE:
-        parents = _parents(conn, table, low)
-        history = conn.execute(
-            "SELECT record_id, hlc, data FROM record_history WHERE table_name = ? AND hlc > ?"
-            " ORDER BY hlc",
+        kept = _in_hlc_order(
+            conn,
+            "SELECT seq FROM record_history WHERE table_name = ? AND hlc > ? ORDER BY hlc, seq",
             (table, low),
         )
-        for record_id, hlc, data in history:
+        for seq in kept:
+            record_id, hlc, data, parent, resolves = conn.execute(kept_sql, (table, seq)).fetchone()
             if _above(hlc, floors):
-                parent, resolves = parents.get((record_id, hlc), (None, ""))
-                yield _line(table, json.loads(data), parent, resolves, current=False)
-        for row in conn.execute(f"SELECT * FROM {table} WHERE hlc > ? ORDER BY hlc", (low,)):
-            values = dict(row)
+                yield _line(table, json.loads(data), parent, resolves or "", current=False)
+        current_sql = (
+            f"SELECT t.*, v.parent_hlc AS {_P}, v.resolves AS {_R} FROM {table} t"
+            + _PARENT.format(rid="t.id", hlc="t.hlc")
+            + " WHERE t.rowid = ?"
+        )
+        rows = _in_hlc_order(
+            conn, f"SELECT rowid FROM {table} WHERE hlc > ? ORDER BY hlc, rowid", (low,)
+        )
+        for rowid in rows:
+            values = dict(conn.execute(current_sql, (table, rowid)).fetchone())
+            parent, resolves = values.pop(_P), values.pop(_R)
             if _above(values["hlc"], floors):
-                parent, resolves = parents.get((values["id"], values["hlc"]), (None, ""))
-                yield _line(table, values, parent, resolves, current=True)
+                yield _line(table, values, parent, resolves or "", current=True)
 
 
 def _line(
