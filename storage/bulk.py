@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import fts
+from . import fts, fts_batch
 from .audit import entry_hash, head
 from .canonical import record_hash
 from .connection import Connection
@@ -87,6 +87,11 @@ class Applier:
         self._vouched: dict[tuple[str, str], str] = {}
         self._current: dict[tuple[str, str], dict[str, Any]] = {}  # current rows touched
         self._cache: FoldCache = {}
+        self._known: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+        self._new_keys: set[tuple[str, str]] = set()  # first versions not yet written
+        self._new_parents: list[tuple] = []
+        self._new_rows: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
+        self._to_index: list[tuple[str, str]] = []  # (kind, record id) to refresh
 
     def _vouch(self, table: str, record_id: str, row: dict[str, Any]) -> None:
         digest = record_hash(table, row)
@@ -107,9 +112,48 @@ class Applier:
         if self.fresh:
             self._apply_fresh(lines)
             return
-        for line in lines:
-            self._apply_one(*_check(line))
+        checked = [_check(line) for line in lines]
+        self._prefetch(checked)
+        for item in checked:
+            self._apply_one(*item)
+        self._flush_new()
+        if self._to_index:  # search documents of whole records: once each, batched
+            fts_batch.refresh_many(self.conn, self._to_index, self._cache)
+            self._to_index.clear()
         self._flush_audit()
+
+    def _prefetch(self, checked: list[tuple[str, dict[str, Any], Any, Any]]) -> None:
+        """The versions already held of every record in a part: one query per table."""
+        self._known.clear()
+        by_table: dict[str, list[str]] = {}
+        for table, row, _parent, _resolves in checked:
+            by_table.setdefault(table, []).append(row["id"])
+            self._known[(table, row["id"])] = []
+        for table, ids in by_table.items():
+            for record_id, hlc, parent in self.conn.execute(
+                "SELECT record_id, hlc, parent_hlc FROM version_parent WHERE table_name = ?"
+                " AND record_id IN (SELECT value FROM json_each(?))",
+                (table, json.dumps(ids)),
+            ):
+                self._known[(table, record_id)].append((hlc, parent))
+
+    def _flush_new(self) -> None:
+        """Write the first versions of records new here (kept back to batch them)."""
+        if not self._new_keys:
+            return
+        self.conn.executemany(
+            "INSERT INTO version_parent (table_name, record_id, hlc, parent_hlc, resolves)"
+            " VALUES (?, ?, ?, ?, ?)",
+            self._new_parents,
+        )
+        for (table, names), values in self._new_rows.items():
+            self.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                values,
+            )
+        self._new_keys.clear()
+        self._new_parents.clear()
+        self._new_rows.clear()
 
     def _apply_fresh(self, lines: list[Any]) -> None:
         """Restore into an empty archive: batched inserts, no per-version lookups.
@@ -185,10 +229,10 @@ class Applier:
     ) -> None:
         conn, record_id, hlc = self.conn, row["id"], row["hlc"]
         self.result.max_hlc = max(self.result.max_hlc, hlc)
-        known = conn.execute(
-            "SELECT hlc, parent_hlc FROM version_parent WHERE table_name = ? AND record_id = ?",
-            (table, record_id),
-        ).fetchall()
+        key = (table, record_id)
+        if key in self._new_keys:  # a later version of a record new in this part
+            self._flush_new()
+        known = self._known.setdefault(key, [])
         if any(k[0] == hlc for k in known):
             self.result.unchanged += 1
             return
@@ -196,13 +240,22 @@ class Applier:
         current = None
         if known:
             current = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
-        conn.execute(
-            "INSERT INTO version_parent (table_name, record_id, hlc, parent_hlc, resolves)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (table, record_id, hlc, parent, json.dumps(resolves) if resolves else ""),
-        )
+        known.append((hlc, parent))
+        link = (table, record_id, hlc, parent, json.dumps(resolves) if resolves else "")
         values = [row[c] for c in row]
-        if current is None or hlc > current["hlc"]:
+        if current is None and not siblings and not resolves:
+            self._new_keys.add(key)  # written in one batch by _flush_new
+            self._new_parents.append(link)
+            self._new_rows.setdefault((table, tuple(row)), []).append(values)
+            self.result.added += 1
+            self._index(table, row)
+            self._current[key] = row
+        elif current is None or hlc > current["hlc"]:
+            conn.execute(
+                "INSERT INTO version_parent (table_name, record_id, hlc, parent_hlc, resolves)"
+                " VALUES (?, ?, ?, ?, ?)",
+                link,
+            )
             if current is not None:
                 self._keep(table, dict(current))
             verb = "REPLACE" if current is not None else "INSERT"
@@ -216,10 +269,14 @@ class Applier:
                 self.result.deleted += 1
             else:
                 self.result.changed += 1
-            if self.index:
-                fts.on_record_written(conn, table, row, self._cache)
-            self._current[(table, record_id)] = row
+            self._index(table, row)
+            self._current[key] = row
         else:
+            conn.execute(
+                "INSERT INTO version_parent (table_name, record_id, hlc, parent_hlc, resolves)"
+                " VALUES (?, ?, ?, ?, ?)",
+                link,
+            )
             self._keep(table, row)
             self.result.kept += 1
             self._current[(table, record_id)] = dict(current)
@@ -228,6 +285,18 @@ class Applier:
             self._settle(table, record_id, hlc, resolves)
         for other in siblings:
             self._conflict(table, record_id, max(hlc, other), min(hlc, other))
+
+    def _index(self, table: str, row: dict[str, Any]) -> None:
+        """A whole record's document is refreshed once at the end of the part; a child row
+        (a name, a translation) and a case (its events) are handled now: which parent the
+        child had before is read from the history as it stands at this write."""
+        if not self.index:
+            return
+        if table in fts.KIND_OF_TABLE and table != "case_file":
+            self._to_index.append((fts.KIND_OF_TABLE[table], row["id"]))
+        else:
+            self._flush_new()
+            fts.on_record_written(self.conn, table, row, self._cache)
 
     def _keep(self, table: str, row: dict[str, Any]) -> None:
         self.conn.execute(

@@ -87,6 +87,7 @@ _DOC_COLUMNS = (
     "date_upper", "withdrawn",
 )  # fmt: skip
 _WORD_COLUMNS = ("title", "body", "keys", "nkeys")
+DOC_COLUMNS = _DOC_COLUMNS  # for storage/fts_batch.py
 
 
 def _row(conn: Connection, table: str, record_id: str) -> dict[str, Any] | None:
