@@ -54,6 +54,8 @@ RECORDS_CACHE_KIB = 256 * 1024
 MEDIA_CACHE_KIB = 16 * 1024
 MEDIA_PAGE_SIZE = 64 * 1024  # SQLite's largest page; fixed when media.db is created
 _JOURNAL_MODES = ("WAL", "DELETE", "TRUNCATE")
+#: a database file holds at least one page, and SQLite's smallest page is 512 bytes
+SMALLEST_DATABASE = 512
 
 
 def derive_subkey(master_key: bytes, archive_id: str, info: bytes) -> bytes:
@@ -111,9 +113,11 @@ def open_database(
         raise DatabaseCorrupt(f"{path.name} already exists; refusing to overwrite it")
     if not create and not path.is_file():
         raise DatabaseCorrupt(f"The archive is incomplete: {path.name} is missing")
-    if not create and path.stat().st_size == 0:
-        # SQLite would treat an empty file as a new database and write a schema into it
-        raise DatabaseCorrupt(f"The archive is incomplete: {path.name} is empty")
+    if not create and (size := path.stat().st_size) < SMALLEST_DATABASE:
+        # SQLCipher treats an empty file, or one too short to hold its 16-byte salt, as a new
+        # database and would write a fresh empty one over it
+        shown = "is empty" if size == 0 else f"is cut short ({size} bytes)"
+        raise DatabaseCorrupt(f"The archive is incomplete: {path.name} {shown}")
     mode = "rwc" if create else ("ro" if read_only else "rw")
     uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"  # any bytes in a path
     if read_only and immutable:
