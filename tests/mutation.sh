@@ -30,7 +30,7 @@ tests_for() {
     storage/connection.py) echo tests/storage/test_connection_units.py tests/storage/test_storage_guarantees.py ;;
     storage/derived.py) echo tests/storage/test_derived_guarantees.py ;;
     app/search_query.py) echo tests/app/test_search_exact.py tests/app/test_search_query_units.py ;;
-    app/media/importer.py) echo tests/app/test_media_import.py tests/app/test_media_bad_input.py ;;
+    app/media/importer.py) echo tests/app/test_media_import.py tests/app/test_media_bad_input.py tests/app/test_media_paths.py ;;
     app/hardening.py) echo tests/app/test_hardening_forked.py ;;  # spawned processes cannot run mutants
     *) echo "no test list for $1; add it to tests/mutation.sh" >&2; return 1 ;;
   esac
@@ -58,6 +58,8 @@ for module in "${modules[@]}"; do
     echo "[mutmut]"
     echo "source_paths = tumar"
     echo "timeout_constant = 60"  # shared machines: a slow run is not a hang
+    # setproctitle rewrites the memory /proc/self/environ shows, which the hardening tests read
+    echo "use_setproctitle = false"
     echo "only_mutate = tumar/$module"
     echo "pytest_add_cli_args ="
     echo "    -p"

@@ -4,6 +4,7 @@ checks are in tests/e2e/test_process_hardening.py and tests/app/test_env_secrets
 
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
 import sys
@@ -12,6 +13,8 @@ from collections.abc import Callable
 import pytest
 
 from tumar.app import hardening
+
+PR_SET_NAME = 15  # prctl: the process name /proc/self/stat shows in brackets
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
 
@@ -28,7 +31,7 @@ def in_child(work: Callable[[], str]) -> str:
                 out = work()
             except BaseException as exc:  # noqa: BLE001 - reported to the parent
                 out, code = f"error {type(exc).__name__}: {exc}", 1
-            os.write(write_end, out.encode())
+            os.write(write_end, "\n".join([out, *_mutmut_hits()]).encode())
         finally:
             os._exit(code)
     os.close(write_end)
@@ -37,7 +40,17 @@ def in_child(work: Callable[[], str]) -> str:
         chunks.append(chunk)
     os.close(read_end)
     os.waitpid(pid, 0)
-    return b"".join(chunks).decode()
+    out, *hits = b"".join(chunks).decode().split("\n")
+    _mutmut_hits().update(hits)
+    return out
+
+
+def _mutmut_hits() -> set[str]:
+    """The functions mutmut saw called, when the tests run under it. mutmut only runs a test
+    against the mutants of functions it saw that test call, and it sees calls in the test
+    process only: the child hands its calls back so these tests count for mutation testing."""
+    state = sys.modules.get("mutmut.state")
+    return state.state()._stats if state is not None else set()
 
 
 def test_harden_process_applies_everything_it_promises() -> None:
@@ -60,6 +73,8 @@ def test_taken_secret_leaves_both_environments() -> None:
 
     def work() -> str:
         before = initial_environment()
+        if not any(e.startswith(b"PATH=") for e in before):  # else nothing could fail below
+            return "PATH is not in the initial environment: this test cannot check anything"
         value = hardening.take_env_secret("PATH")
         after = initial_environment()
         gone = "PATH" not in os.environ and not any(e.startswith(b"PATH=") for e in after)
@@ -72,6 +87,8 @@ def test_taken_secret_leaves_both_environments() -> None:
 def test_scrub_matches_whole_names_only() -> None:
     def work() -> str:
         before = initial_environment()
+        if not any(e.startswith(b"PATH=") for e in before):
+            return "PATH is not in the initial environment: this test cannot check anything"
         hardening._scrub_initial_environment(b"ATH=")  # a suffix of PATH=, not a name
         return str(initial_environment() == before)
 
@@ -90,3 +107,50 @@ def test_harmless_calls_in_this_process() -> None:
     before = initial_environment()
     hardening._scrub_initial_environment(b"TUMAR_TEST_NEVER_SET=")
     assert initial_environment() == before
+
+
+def test_scrub_reaches_the_first_and_last_variable_under_any_process_name() -> None:
+    """The first variable sits at offset 0 of the block (no NUL before it), the last one
+    ends at the block's end; a process name with ")" in it must not shift the fields read
+    from /proc/self/stat. A secret already gone from os.environ is not looked for."""
+
+    def work() -> str:
+        libc = ctypes.CDLL(None)
+        libc.prctl(PR_SET_NAME, b"tumar) x (y", 0, 0, 0)
+        before = [e for e in initial_environment() if e]
+        first, last = (e.split(b"=", 1)[0].decode() for e in (before[0], before[-1]))
+        popped = before[1].split(b"=", 1)[0].decode()
+        for name in (first, last):  # whatever os.environ holds now, the secret is "set"
+            os.environ[name] = "x"
+        os.environ.pop(popped, None)
+        absent = hardening.take_env_secret(popped)
+        taken = [hardening.take_env_secret(name) for name in (first, last)]
+        after = [e for e in initial_environment() if e]
+        return f"{absent} {taken} {after == before[1:-1]}"
+
+    assert in_child(work) == "None ['x', 'x'] True"
+
+
+def test_what_could_not_be_applied_is_named() -> None:
+    """harden_process never raises: a refused setting is reported in plain words (shown by
+    `tumar doctor`). The refusals are made by replacing the platform call in the child."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError("refused")
+
+    class RefusingLibc:
+        def prctl(self, *_args: object) -> int:
+            return -1
+
+    def work() -> str:
+        resource.setrlimit = refuse  # type: ignore[assignment]
+        failing = hardening.harden_process()
+        ctypes.CDLL = lambda *_a, **_k: RefusingLibc()  # type: ignore[misc, assignment]
+        refused = hardening.harden_process()
+        ctypes.CDLL = refuse  # type: ignore[misc, assignment]
+        missing_libc = hardening.harden_process()
+        return repr([failing, refused, missing_libc])
+
+    core = "core dumps could not be disabled"
+    dump = "process could not be made non-dumpable"
+    assert in_child(work) == repr([[core], [core, dump], [core, dump]])
