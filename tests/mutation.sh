@@ -27,7 +27,7 @@ tests_for() {
     storage/canonical.py) echo tests/storage/test_audit_units.py \
       tests/storage/test_audit_chain_guarantees.py::test_canonical_json_is_sorted_compact_utf8 \
       tests/storage/test_audit_chain_guarantees.py::test_entry_hash_covers_every_field_and_the_previous_hash ;;
-    storage/connection.py) echo tests/storage/test_connection_units.py tests/storage/test_storage_guarantees.py ;;
+    storage/connection.py) echo tests/storage/test_connection_exact.py tests/storage/test_connection_units.py tests/storage/test_storage_guarantees.py ;;
     storage/derived.py) echo tests/storage/test_derived_guarantees.py ;;
     app/search_query.py) echo tests/app/test_search_exact.py tests/app/test_search_query_units.py ;;
     app/media/importer.py) echo tests/app/test_media_import.py tests/app/test_media_bad_input.py tests/app/test_media_paths.py ;;
