@@ -30,7 +30,7 @@ tests_for() {
     storage/connection.py) echo tests/storage/test_connection_exact.py tests/storage/test_connection_units.py tests/storage/test_storage_guarantees.py ;;
     storage/derived.py) echo tests/storage/test_derived_guarantees.py ;;
     app/search_query.py) echo tests/app/test_search_exact.py tests/app/test_search_query_units.py ;;
-    app/media/importer.py) echo tests/app/test_media_import.py tests/app/test_media_bad_input.py tests/app/test_media_paths.py ;;
+    app/media/importer.py) echo tests/app/test_media_import_paths_exact.py tests/app/test_media_import.py tests/app/test_media_bad_input.py tests/app/test_media_paths.py ;;
     app/hardening.py) echo tests/app/test_hardening_forked.py ;;  # spawned processes cannot run mutants
     *) echo "no test list for $1; add it to tests/mutation.sh" >&2; return 1 ;;
   esac
