@@ -224,3 +224,48 @@ def test_import_stream_on_a_full_disk_is_one_sentence(new_archive: Archive) -> N
         db.execute("PRAGMA max_page_count = 1073741823")
     assert str(info.value) == "big.bin: not imported because the disk is full; nothing was stored"
     assert set(stored_counts(new_archive).values()) == {0}
+
+
+def test_stored_content_without_a_record_is_still_refused(
+    new_archive: Archive, tmp_path: Path, path_kind: str
+) -> None:
+    """A bomb left in media.db without a record is refused with the same sentence as a new
+    one when it is imported again, and the content that was there stays."""
+    fresh = import_files(new_archive, [write(tmp_path / "new.png", png_bomb())])  # not stored
+    MediaStore(new_archive.media_db).write_bytes(png_bomb())
+    [again] = import_files(new_archive, [write(tmp_path / "bomb.png", png_bomb())]).results
+    [refused] = fresh.results
+    assert again.status == "failed"
+    assert again.error == refused.error.replace("new.png", "bomb.png")
+    assert stored_counts(new_archive)["blob"] == 1
+
+
+def test_an_unexpected_error_names_its_type(
+    new_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(display: str) -> None:
+        raise RuntimeError("the record step broke")
+
+    monkeypatch.setattr(importer, "before_record_hook", broken)
+    path = write(tmp_path / "a.jpg", noise_jpeg(seed=10))
+    [result] = import_files(new_archive, [path]).results
+    assert result.error == (
+        f"{path}: not imported because of an unexpected error (RuntimeError: the record step broke)"
+    )
+    assert set(stored_counts(new_archive).values()) == {0}
+
+
+def test_stored_content_with_a_missing_chunk_is_one_sentence(
+    new_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged leftover (its chunk row gone) is found when the same file is streamed in
+    again: the store's own OSError carries no errno, its text is the reason shown."""
+    monkeypatch.setattr(prepare, "IN_MEMORY_MAX", 0)
+    data = noise_jpeg(seed=11)
+    stored = MediaStore(new_archive.media_db).write_bytes(data)
+    new_archive.media_db.execute("DELETE FROM chunk")
+    [result] = import_files(new_archive, [write(tmp_path / "a.jpg", data)]).results
+    assert result.error == (
+        f"{tmp_path / 'a.jpg'}: cannot read the file (stored content {stored.sha256[:12]} "
+        "is missing chunk 0); nothing was stored"
+    )
