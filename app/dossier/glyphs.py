@@ -67,7 +67,9 @@ class ShapingFont(TTFont):
                 continue
             base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
             name = base.decode("pdfdoc")
-            doc.idToObject[f"toUnicodeCMap:{name}"].content = self._cmap(name, subset)
+            stream = doc.idToObject.get(f"toUnicodeCMap:{name}")
+            if stream is not None:  # (a ReportLab that names it otherwise: tests would say)
+                stream.content = self._cmap(name, subset)
 
     def _cmap(self, name: str, subset: list[int]) -> str:
         pairs = [
