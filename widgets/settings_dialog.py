@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from . import theme
+from .fitting import FitsWrappedText
 from .settings import MAX_LOCK_MINUTES, Settings
 from .start.start_screen import LANGUAGE_NAMES
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FitsWrappedText, QDialog):
     language_changed = Signal(str)
     lock_minutes_changed = Signal(int)
 

@@ -22,10 +22,11 @@ from tumar.app import verify
 from tumar.app.jobs import CancelToken, Progress
 
 from . import theme
+from .fitting import FitsWrappedText
 from .session import Session
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(FitsWrappedText, QDialog):
     checked = Signal(bool)  # ok
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -33,7 +34,6 @@ class VerifyDialog(QDialog):
         self.session = session
         self.report: Any = None
         self._running = False
-        self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 22, 24, 18)
         box.setSpacing(10)
@@ -48,6 +48,7 @@ class VerifyDialog(QDialog):
         box.addLayout(head)
         self.explain = QLabel(self)
         self.explain.setWordWrap(True)
+        self.explain.setMinimumWidth(472)  # reading width; the dialog's minimum stays the layout's
         theme.set_role(self.explain, "muted")
         box.addWidget(self.explain)
         self.bar = QProgressBar(self)

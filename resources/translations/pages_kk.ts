@@ -949,6 +949,21 @@
     </message>
 </context>
 <context>
+    <name>LinkedCases</name>
+    <message>
+        <source>Add to case</source>
+        <translation>Іске қосу</translation>
+    </message>
+    <message>
+        <source>Remove from case</source>
+        <translation>Істен алып тастау</translation>
+    </message>
+    <message>
+        <source>Cases of this testimony</source>
+        <translation>Осы айғақ қатысты істер</translation>
+    </message>
+</context>
+<context>
     <name>ListDetailPage</name>
     <message>
         <source>Filter this list</source>

@@ -949,6 +949,21 @@
     </message>
 </context>
 <context>
+    <name>LinkedCases</name>
+    <message>
+        <source>Add to case</source>
+        <translation>Добавить в дело</translation>
+    </message>
+    <message>
+        <source>Remove from case</source>
+        <translation>Убрать из дела</translation>
+    </message>
+    <message>
+        <source>Cases of this testimony</source>
+        <translation>Дела, к которым относятся эти показания</translation>
+    </message>
+</context>
+<context>
     <name>ListDetailPage</name>
     <message>
         <source>Filter this list</source>

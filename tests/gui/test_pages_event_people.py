@@ -4,12 +4,13 @@ thousand is found and an existing link to them is shown, not silently replaced."
 
 from __future__ import annotations
 
-from tumar.app import cases, edits, people
+from tumar.app import cases, edits, people, testimonies
 from tumar.storage.connection import transaction
 from tumar.storage.records import EventPerson
 from tumar.widgets.editors.event_editor import EventEditor
 from tumar.widgets.editors.pickers import person_picker
 from tumar.widgets.pages.cases import CasesPage
+from tumar.widgets.pages.testimonies import TestimoniesPage
 
 
 def _page(qtbot, session, case_id: str) -> CasesPage:
@@ -91,3 +92,32 @@ def test_picker_finds_a_person_beyond_the_first_thousand(qtbot, session_factory)
     qtbot.addWidget(again)
     again.select(target.id)
     assert again.currentText() == "Zhuldyz Target" and again.record_id() == target.id
+
+
+def test_testimony_cases_beyond_the_first_thousand(qtbot, session_factory) -> None:
+    session = session_factory()
+    archive = session.archive
+    witness = people.add_person(archive, "Murager Alimuly").person
+    with transaction(archive.repo.conn):
+        for i in range(1001):
+            cases.add_case(archive, f"Case {i:04d}")
+        far = cases.add_case(archive, "Zaisan hearing")  # sorts after every other title
+    first = cases.add_case(archive, "Almaty appeal")
+    testimony = testimonies.add_testimony(archive, witness.id, "Text.", case_ids=[far.id])
+    page = TestimoniesPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.edit("testimony", testimony.id)
+    editor = page._editor
+    assert editor.cases.ids() == [far.id] and not editor.dirty  # shown, not dropped
+    picker = editor.cases.picker
+    qtbot.keyClicks(picker.lineEdit(), "Almaty")
+    qtbot.waitUntil(lambda: picker.findText("Almaty appeal") >= 0, timeout=5000)
+    picker.setCurrentIndex(picker.findText("Almaty appeal"))
+    editor.cases.add_button.click()
+    assert editor.dirty and editor.cases.ids() == [far.id, first.id]
+    editor.cases.list.setCurrentRow(0)
+    editor.cases.remove_button.click()
+    assert editor.save()
+    assert testimonies.get_testimony(archive, testimony.id).case_ids == [first.id]

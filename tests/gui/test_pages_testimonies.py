@@ -25,7 +25,9 @@ def test_add_testimony_with_consent_then_withdraw(qtbot, session_factory, shot) 
     editor = page._editor
     assert isinstance(editor, TestimonyEditor)
     editor.witness.select(witness.id)
-    editor.cases.item(0).setCheckState(editor.cases.item(0).checkState().Checked)
+    editor.cases.picker.select(case.id)
+    editor.cases.add_button.click()
+    assert editor.cases.ids() == [case.id]
     editor.recorded_at.setText("2019-10?")
     editor.language.setText("kk")
     editor.text.setPlainText("They took my brother at the border.")

@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolButton, QWidget
 
 from tumar.app import cases, people, testimonies
+from tumar.widgets.editors.history_view import HistoryDialog
+from tumar.widgets.media.import_dialog import ImportDialog
 
 DEFAULT_SIZE = (1180, 760)  # TumarWindow's own default
 ACCENTED = str.maketrans("aeiouyAEIOUYcnsz", "áéîöûýÅÉÎÖÛÝçñšž")
@@ -93,8 +95,10 @@ def test_start_screens_fit_longer_strings(kit, pseudo_language, shot) -> None:
     for name, show in (
         ("start", flow.show_start),
         ("create", flow.show_create),
+        ("recovery", lambda: (flow.recovery.show_code("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ"),
+                              flow.setCurrentWidget(flow.recovery))),
         ("unlock", lambda: flow.open_folder(kit.new_archive())),
-    ):
+    ):  # fmt: skip
         show()
         _settle(kit)
         problems[name] = clipped(kit.window)
@@ -135,4 +139,15 @@ def test_pages_and_editors_fit_longer_strings(kit, pseudo_language, shot) -> Non
     problems["settings"] = clipped(settings)
     shot(settings, "pseudo_settings")
     settings.reject()
+    dialogs = {
+        "verify": kit.window.show_verify(),
+        "history": HistoryDialog(session, "person", person.id, kit.window),
+        "import": ImportDialog(session, [], parent=kit.window),
+    }
+    for name, dialog in dialogs.items():
+        dialog.show()
+        kit.qtbot.waitExposed(dialog)
+        problems[name] = clipped(dialog)
+        shot(dialog, f"pseudo_{name}")
+        dialog.reject()
     assert not any(problems.values()), {k: v for k, v in problems.items() if v}

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -23,18 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tumar.app import browse, edits, testimonies
-from tumar.app.browse import ListRequest
+from tumar.app import edits, testimonies
 from tumar.storage.errors import InvalidInput
 from tumar.storage.records import CONSENT_SCOPES
 from tumar.widgets import theme
 from tumar.widgets.pages import labels
 
 from .base import Editor, FieldError, hint_label
+from .case_links import LinkedCases
 from .date_field import DateField
 from .pickers import person_picker
-
-CASE_CHOICES = 1000  # cases, unlike people, stay few: a checklist of them
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,19 +48,9 @@ class TestimonyEditor(Editor):
         archive = session.archive
         self.witness = person_picker(archive)
         self.add_field("witness_id", lambda: self.tr("Witness"), self.witness)
-        self.cases = QListWidget()
-        self.cases.setMaximumHeight(110)
-        for row in browse.list_page(
-            archive, ListRequest("case", sort="title", descending=False, page_size=CASE_CHOICES)
-        ):
-            item = QListWidgetItem(row.title)
-            item.setData(ID_ROLE, row.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if row.id == case_id else Qt.CheckState.Unchecked
-            )
-            self.cases.addItem(item)
-        self.cases.itemChanged.connect(lambda *_a: self.mark_dirty())
+        self.cases = LinkedCases(archive)
+        self.cases.add_case(case_id, quiet=True)
+        self.cases.changed.connect(self.mark_dirty)
         self.add_field("cases", lambda: self.tr("Cases"), self.cases)
         self.recorded_at = DateField()
         self.add_field("recorded_at", lambda: self.tr("Recorded on"), self.recorded_at)
@@ -168,10 +154,7 @@ class TestimonyEditor(Editor):
         t = detail.testimony
         with self.loading():
             self.witness.select(t.witness_id)
-            for i in range(self.cases.count()):
-                item = self.cases.item(i)
-                checked = item.data(ID_ROLE) in detail.case_ids
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.cases.set_ids(detail.case_ids)
             self.recorded_at.setText(t.recorded_at)
             self.recorded_where.setText(t.recorded_where)
             self.recorded_by.setText(t.recorded_by)
@@ -191,11 +174,7 @@ class TestimonyEditor(Editor):
             raise FieldError(name, self.tr("Not a date Tumar understands yet")) from None
 
     def checked_cases(self) -> list[str]:
-        return [
-            self.cases.item(i).data(ID_ROLE)
-            for i in range(self.cases.count())
-            if self.cases.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.cases.ids()
 
     def write(self) -> str:
         archive = self.session.archive
