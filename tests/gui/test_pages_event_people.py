@@ -42,6 +42,7 @@ def test_event_editor_links_and_unlinks_people(qtbot, session_factory, shot) -> 
         assert editor.save()
     event_id = saved.args[0]
     assert sorted(edits.event_people(archive, event_id)) == sorted([aiman.id, bolat.id])
+    qtbot.waitUntil(lambda: "Bolat Serikuly" in page.detail.text())  # on the case's timeline
 
     page.edit("event", event_id)
     editor = page._editor
@@ -121,3 +122,17 @@ def test_testimony_cases_beyond_the_first_thousand(qtbot, session_factory) -> No
     editor.cases.remove_button.click()
     assert editor.save()
     assert testimonies.get_testimony(archive, testimony.id).case_ids == [first.id]
+
+
+def test_a_search_pending_when_the_editor_closes_never_runs(qtbot, session_factory) -> None:
+    session = session_factory()
+    case = cases.add_case(session.archive, "Zaisan hearing")
+    page = _page(qtbot, session, case.id)
+    page.edit("event", None)
+    editor = page._editor
+    editor.add_person_button.click()
+    picker = editor.people.cellWidget(0, 0)
+    qtbot.keyClicks(picker.lineEdit(), "Ai")
+    assert picker._timer.isActive()
+    page.clear()  # what locking does to every page
+    assert not picker._timer.isActive()

@@ -229,6 +229,9 @@ class Editor(Retranslating, QWidget):
     def clear(self) -> None:
         """Drop every typed value (on lock or when the editor closes)."""
         self._dirty = False
+        for picker in self.findChildren(QComboBox):
+            if hasattr(picker, "stop"):
+                picker.stop()  # a pending search-as-you-type must not reach a closed archive
         for child in self.findChildren(QLineEdit):
             child.clear()
         for child in self.findChildren(QPlainTextEdit):

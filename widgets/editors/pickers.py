@@ -56,7 +56,9 @@ class RecordPicker(Retranslating, QComboBox):
         )  # fmt: skip
         try:
             return browse.list_page(self.archive, request)
-        except TumarError:  # a closed or damaged archive: offer nothing rather than crash
+        except TumarError:  # a damaged archive: offer nothing rather than crash
+            return []
+        except Exception:  # noqa: BLE001 - locked meanwhile: its connection is closed
             return []
 
     def _fill(self, rows: list[browse.ListRow], *, keep_text: bool) -> None:
@@ -86,6 +88,10 @@ class RecordPicker(Retranslating, QComboBox):
         if text.strip() and self.hasFocus():
             self.completer().setCompletionPrefix(text)
             self.completer().complete()
+
+    def stop(self) -> None:
+        """No search may run after this (the editor closes, or the archive locks)."""
+        self._timer.stop()
 
     def search_now(self) -> None:
         """Run the pending search at once (tests, and Enter in the field)."""

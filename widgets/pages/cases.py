@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from tumar.app import browse
+from tumar.app import browse, edits
 from tumar.app.dates import reading
-from tumar.storage.records import Event, Note
+from tumar.storage.records import Event, Note, Person
 from tumar.widgets.editors.case_editor import CaseEditor
 from tumar.widgets.editors.date_field import ui_language
 from tumar.widgets.editors.event_editor import EventEditor
@@ -116,6 +116,15 @@ class CasesPage(ListDetailPage):
             return NoteEditor(self.session, record_id, attach={"case_id": self._current_id})
         return None
 
+    def _event_people(self, event_id: str) -> list[Person]:
+        """The live people linked to an event (set in the event editor)."""
+        repo = self.session.archive.repo
+        found = [
+            repo.get(Person, pid, include_deleted=True)
+            for pid in edits.event_people(self.session.archive, event_id)
+        ]
+        return [p for p in found if not p.deleted]
+
     def clear_detail(self) -> None:
         self.detail.clear()
 
@@ -152,7 +161,13 @@ class CasesPage(ListDetailPage):
                 what = labels.event_kind(event.kind)
                 if event.place:
                     what = self.tr("%1 in %2").replace("%1", what).replace("%2", event.place)
-                rows.append((reading(event.date, lang), rich.link("event", event.id, what)))
+                value = rich.link("event", event.id, what)
+                involved = self._event_people(event.id)
+                if involved:
+                    value += " — " + ", ".join(
+                        rich.link("person", p.id, p.display_name) for p in involved
+                    )
+                rows.append((reading(event.date, lang), value))
             html.append(rich.rows(rows))
         else:
             html.append(rich.muted(self.tr("No events yet.")))

@@ -159,6 +159,7 @@ class SearchPage(Page):
             edit.blockSignals(False)
         for picker in (self.case, self.person):
             if picker is not None:
+                picker.stop()
                 picker.clear()
         for box in (*self.kinds.values(), self.advanced):
             box.blockSignals(True)
