@@ -1419,6 +1419,10 @@
         <translation>Сәйкестіктер: %1, алдымен ең жақсылары.</translation>
     </message>
     <message>
+        <source>Show %1 more</source>
+        <translation>Тағы %1 көрсету</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

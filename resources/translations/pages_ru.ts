@@ -1419,6 +1419,10 @@
         <translation>Совпадений: %1, сначала лучшие.</translation>
     </message>
     <message>
+        <source>Show %1 more</source>
+        <translation>Показать ещё %1</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

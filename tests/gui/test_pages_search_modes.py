@@ -66,3 +66,22 @@ def test_advanced_mode_takes_search_syntax(qtbot, session_factory, shot) -> None
     assert page.results.text() == ""
     page.clear()
     assert not page.advanced.isChecked() and not any(b.isChecked() for b in page.kinds.values())
+
+
+def test_show_more_results_like_the_cli_limit(qtbot, session_factory) -> None:
+    session = session_factory()
+    archive = session.archive
+    case = cases.add_case(archive, "Zaisan hearing")
+    for i in range(62):
+        testimonies.add_note(archive, f"Border post log page {i}", case_id=case.id)
+    page = _page(qtbot, session)
+    page.box.setText("border")
+    page.run_search()
+    shown = page.results.text().count("Border post log page")
+    assert shown == 50 and page.more.isVisible()
+    page.more.click()
+    assert page.results.text().count("Border post log page") == 62
+    assert not page.more.isVisible()
+    with qtbot.waitSignal(page.timer.timeout, timeout=2000):
+        page.box.setText("border post")  # a new query starts from the first page again
+    assert page.results.text().count("Border post log page") == 50

@@ -14,7 +14,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from tumar.app import search
 from tumar.app.dates import reading
@@ -58,7 +66,7 @@ class SearchPage(Page):
         types.addWidget(self.types_label)
         for box in self.kinds.values():
             types.addWidget(box)
-            box.toggled.connect(lambda _on: self.timer.start())
+            box.toggled.connect(lambda _on: self._changed())
         types.addStretch(1)
         types.addWidget(self.advanced)
         self.status = QLabel()
@@ -73,12 +81,20 @@ class SearchPage(Page):
         layout.addLayout(self.filters)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        self.limit = LIMIT
+        self.more = QPushButton()
+        self.more.hide()
+        self.more.clicked.connect(self.show_more)
+        more_row = QHBoxLayout()
+        more_row.addStretch(1)
+        more_row.addWidget(self.more)
+        layout.addLayout(more_row)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_search)
         for edit in (self.box, self.date_from, self.date_to, self.tag):
-            edit.textChanged.connect(lambda _t: self.timer.start())
+            edit.textChanged.connect(lambda _t: self._changed())
         self.advanced.toggled.connect(self._advanced_toggled)
         self.searches_run = 0
 
@@ -127,7 +143,17 @@ class SearchPage(Page):
         self.filters.addWidget(self.case, 0, 1)
         self.filters.addWidget(self.person, 0, 2)
         for picker in (self.case, self.person):
-            picker.currentIndexChanged.connect(lambda _i: self.timer.start())
+            picker.currentIndexChanged.connect(lambda _i: self._changed())
+
+    def _changed(self) -> None:
+        """Something in the query changed: start again from the first results, soon."""
+        self.limit = LIMIT
+        self.timer.start()
+
+    def show_more(self) -> None:
+        """Like `tumar search --limit`: LIMIT more results each time, up to the service's cap."""
+        self.limit = min(self.limit + LIMIT, search.MAX_LIMIT)
+        self.run_search()
 
     def group_title(self, kind: str) -> str:
         return {
@@ -137,7 +163,7 @@ class SearchPage(Page):
 
     def _advanced_toggled(self, _on: bool) -> None:
         self._set_texts()
-        self.timer.start()
+        self._changed()
 
     def focus_search(self, text: str = "") -> None:
         if text:
@@ -167,6 +193,8 @@ class SearchPage(Page):
             box.blockSignals(False)
         self.results.clear()
         self.status.clear()
+        self.more.hide()
+        self.limit = LIMIT
 
     def query(self) -> search.SearchQuery:
         return search.SearchQuery(
@@ -178,7 +206,7 @@ class SearchPage(Page):
             date_to=self.date_to.text().strip() or None,
             tag=self.tag.text().strip() or None,
             advanced=self.advanced.isChecked(),
-            limit=LIMIT,
+            limit=self.limit,
         )
 
     def run_search(self) -> None:
@@ -190,6 +218,7 @@ class SearchPage(Page):
             self.status.setText(self.tr("Type a name in any spelling or script, or any words."))
             return
         self.searches_run += 1
+        self.more.hide()
         try:
             page = search.search_page(self.session.archive, self.query())
         except TumarError as exc:
@@ -208,6 +237,9 @@ class SearchPage(Page):
             else self.tr("Matches: %1, best first.").replace("%1", str(len(page.results)))
         )
         self.results.set_html(self._grouped(page.results))
+        if page.matches > len(page.results) and self.limit < search.MAX_LIMIT:
+            self.more.setText(self.tr("Show %1 more").replace("%1", str(LIMIT)))
+            self.more.show()
 
     def _grouped(self, results: list[search.SearchResult]) -> str:
         """One section per record type, in the order of each type's best match."""
