@@ -136,3 +136,17 @@ def test_a_search_pending_when_the_editor_closes_never_runs(qtbot, session_facto
     assert picker._timer.isActive()
     page.clear()  # what locking does to every page
     assert not picker._timer.isActive()
+
+
+def test_a_name_typed_in_full_counts_without_waiting(qtbot, session_factory) -> None:
+    session = session_factory()
+    with transaction(session.archive.repo.conn):
+        for i in range(60):
+            people.add_person(session.archive, f"Person {i:04d}")
+    target = people.add_person(session.archive, "Zhuldyz Target").person
+    picker = person_picker(session.archive)
+    qtbot.addWidget(picker)
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "Zhuldyz Target")
+    assert picker._timer.isActive()
+    assert picker.record_id() == target.id  # Save pressed before the search ran

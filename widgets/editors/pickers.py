@@ -99,6 +99,8 @@ class RecordPicker(Retranslating, QComboBox):
         self._search()
 
     def record_id(self) -> str | None:
+        if self._timer.isActive():  # typed a whole name and saved before the pause ended
+            self.search_now()
         text = self.currentText()
         if self.currentIndex() >= 0 and self.itemText(self.currentIndex()) == text:
             return self.currentData()
