@@ -68,8 +68,12 @@ def own_secret(archive: Archive) -> bundle_io.Secret:
     return bundle_io.Secret(identities=(team.keys(archive).age_identity,))
 
 
-def check_manifest(archive: Archive, manifest: bundle_format.Manifest) -> bool:
-    """Raise unless the bundle may be merged here; True if its replica is new to us."""
+def check_manifest(
+    archive: Archive, manifest: bundle_format.Manifest, *, floors: bool = True
+) -> bool:
+    """Raise unless the bundle may be merged here; True if its replica is new to us.
+    `floors=False` skips the check that we hold what the bundle assumes (for a bundle
+    already merged, which needs nothing more)."""
     if manifest["archive_id"] != archive.archive_id:
         raise BundleError("This bundle belongs to another archive; nothing was merged")
     source = str(manifest["source_replica"])
@@ -89,9 +93,11 @@ def check_manifest(archive: Archive, manifest: bundle_format.Manifest) -> bool:
                 f"Replica {source[:8]}'s clock is {ahead // 3_600_000} hours ahead; correct "
                 "the date on that laptop and sync again"
             )
-    floors = manifest.data.get("floors") or {}
+    if not floors:
+        return pinned is None
+    assumed = manifest.data.get("floors") or {}
     held = sync_store.watermarks(archive.records_db)
-    for origin, floor in (floors.get("versions") or {}).items():
+    for origin, floor in (assumed.get("versions") or {}).items():
         if floor and held.get(origin, "") < floor and origin != archive.replica_id:
             raise BundleError(
                 f"This bundle assumes edits this laptop has not received yet; sync again "
@@ -112,13 +118,13 @@ def merge(
     """`manifest`: the result of an earlier bundle_io.scan of the same file, if any."""
     secret = own_secret(archive)
     manifest = manifest or bundle_io.scan(Path(path), secret)
-    new = check_manifest(archive, manifest)
     digest = hashlib.sha256(manifest.raw).hexdigest()
     source = str(manifest["source_replica"])
     conn = archive.records_db
     key = f"merged:{source}"
-    if sync_store.meta_value(conn, key) == digest:
-        return MergeReport(source, new, True, None)
+    if sync_store.meta_value(conn, key) == digest:  # merged before: only the cheap checks
+        return MergeReport(source, check_manifest(archive, manifest, floors=False), True, None)
+    new = check_manifest(archive, manifest)
     applied = apply_bundle(
         archive, Path(path), secret, manifest, dry_run=dry_run, progress=progress, cancel=cancel
     )

@@ -131,3 +131,26 @@ def test_far_future_clock_is_refused(team3, tmp_path: Path) -> None:
     with pytest.raises(BundleError, match="hours ahead"):
         merge.merge(a, bundle)
     assert snapshot(a) == before
+
+
+def test_watermarks_cover_every_version_held(team3) -> None:
+    """Watermarks come from version_parent (fast); they must equal the highest HLC per
+    origin over every current row and every kept version, after edits, deletes and merges."""
+    from tumar.storage import sync_store
+    from tumar.storage.records import BY_TABLE
+
+    a, b, c, share = team3
+    tid = a.repo.find(Testimony)[0].id
+    b.repo.update_fields(Testimony, tid, {"text": "edit on B"})
+    c.repo.delete(Testimony, tid)
+    a.repo.insert(Person(display_name="New on A"))
+    sync_rounds([a, b, c], share)
+    for archive in (a, b, c):
+        conn = archive.records_db
+        expected: dict[str, str] = {}
+        sources = [f"SELECT hlc FROM {t}" for t in BY_TABLE] + ["SELECT hlc FROM record_history"]
+        for sql in sources:
+            for (hlc,) in conn.execute(sql):
+                expected[hlc[-32:]] = max(expected.get(hlc[-32:], ""), hlc)
+        assert sync_store.watermarks(conn) == expected
+        assert len(expected) == 3
