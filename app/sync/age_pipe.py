@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 import pyrage
 
-PIPE_DEPTH = 16
+PIPE_DEPTH = 4  # blocks of up to 1 MiB (bundle_format.WRITE_BLOCK): a few MiB in flight
 _EOF = b""
 
 
@@ -32,7 +32,7 @@ class Pipe:
 
     def __init__(self) -> None:
         self._queue: queue.Queue[bytes] = queue.Queue(PIPE_DEPTH)
-        self._pending = b""
+        self._pending = memoryview(b"")  # the rest of the current block, never copied
         self._aborted = threading.Event()
         self._ended = False
 
@@ -77,7 +77,7 @@ class Pipe:
                 if block == _EOF:
                     self._ended = True
                     break
-                self._pending = block
+                self._pending = memoryview(block)
             take = self._pending[: wanted - got]
             self._pending = self._pending[len(take) :]
             parts.append(take)
@@ -89,9 +89,18 @@ class Pipe:
         return b"".join(parts)
 
     def readinto(self, buffer: bytearray | memoryview) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+        """One copy, straight from the queued block into the caller's buffer."""
+        wanted = len(buffer)
+        while not self._pending and not self._ended and wanted:
+            block = self._get()
+            if block == _EOF:
+                self._ended = True
+            else:
+                self._pending = memoryview(block)
+        take = min(wanted, len(self._pending))
+        buffer[:take] = self._pending[:take]
+        self._pending = self._pending[take:]
+        return take
 
 
 class _PipeRaw(io.RawIOBase):
@@ -153,7 +162,7 @@ class EncryptingWriter(io.RawIOBase):
         parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
         self._abandoned = False
         self._pipe = Pipe()
-        source = io.BufferedReader(_PipeRaw(self._pipe, reading=True), 1 << 16)
+        source = io.BufferedReader(_PipeRaw(self._pipe, reading=True), 1 << 20)
         self._worker = _Worker(lambda: pyrage.encrypt_io(source, dest, parsed), self._pipe)
 
     def writable(self) -> bool:
