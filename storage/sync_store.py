@@ -36,45 +36,36 @@ _PARENT = (
 )
 
 
-def _in_hlc_order(conn: Connection, sql: str, args: tuple) -> list[int]:
-    """Row ids in HLC order. Sorting only (hlc, rowid) keeps memory to a few MiB: sorting
-    whole rows (testimony texts) would hold the table in memory (temp_store is MEMORY)."""
-    return [r[0] for r in conn.execute(sql, args)]
-
-
 def versions(conn: Connection, floors: dict[str, str] | None = None) -> Iterator[Version]:
     """Every version above the per-origin floors (all of them when floors is None).
-    One row in memory at a time, whatever the archive's size."""
+
+    One streaming query per table, each row joined with its parent: one row in memory at
+    a time whatever the archive's size. No ORDER BY: sorting whole rows (testimony texts)
+    would hold the table in memory (temp_store is MEMORY), and merging does not depend on
+    the order. What does: a table's kept versions come before its current rows."""
     low = ""
     if floors is not None:
         held = watermarks(conn)
         # versions of an origin the floors don't name must all go, so scan from the start
         low = "" if set(held) - set(floors) else min((floors[o] for o in held), default="")
-    kept_sql = (
-        "SELECT h.record_id, h.hlc, h.data, v.parent_hlc, v.resolves FROM record_history h"
-        + _PARENT.format(rid="h.record_id", hlc="h.hlc")
-        + " WHERE h.seq = ?"
-    )
     for table in BY_TABLE:
-        kept = _in_hlc_order(
-            conn,
-            "SELECT seq FROM record_history WHERE table_name = ? AND hlc > ? ORDER BY hlc, seq",
-            (table, low),
+        kept = conn.execute(
+            "SELECT h.data, h.hlc, v.parent_hlc, v.resolves FROM record_history h"
+            + _PARENT.format(rid="h.record_id", hlc="h.hlc")
+            + " WHERE h.table_name = ? AND h.hlc > ?",
+            (table, table, low),
         )
-        for seq in kept:
-            record_id, hlc, data, parent, resolves = conn.execute(kept_sql, (table, seq)).fetchone()
+        for data, hlc, parent, resolves in kept:
             if _above(hlc, floors):
                 yield _line(table, json.loads(data), parent, resolves or "", current=False)
-        current_sql = (
+        current = conn.execute(
             f"SELECT t.*, v.parent_hlc AS {_P}, v.resolves AS {_R} FROM {table} t"
             + _PARENT.format(rid="t.id", hlc="t.hlc")
-            + " WHERE t.rowid = ?"
+            + " WHERE t.hlc > ?",
+            (table, low),
         )
-        rows = _in_hlc_order(
-            conn, f"SELECT rowid FROM {table} WHERE hlc > ? ORDER BY hlc, rowid", (low,)
-        )
-        for rowid in rows:
-            values = dict(conn.execute(current_sql, (table, rowid)).fetchone())
+        for row in current:
+            values = dict(row)
             parent, resolves = values.pop(_P), values.pop(_R)
             if _above(values["hlc"], floors):
                 yield _line(table, values, parent, resolves or "", current=True)
