@@ -95,7 +95,8 @@ def test_scrub_matches_whole_names_only() -> None:
     assert in_child(work) == "True"
 
 
-def test_helper_programs_get_a_minimal_environment() -> None:
+def test_helper_programs_get_a_minimal_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SYSTEMROOT", "C:\\Windows")  # passed on only on Windows
     assert hardening.minimal_env() == {"PATH": os.defpath, "LC_ALL": "C"}
 
 
