@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from tumar.app import cases
+from tumar.app.jobs import CancelToken
 from tumar.app.media import importer, prepare
-from tumar.app.media.importer import Links, import_files, import_stream
+from tumar.app.media.importer import ImportCancelled, Links, import_files, import_stream
 from tumar.app.media.prepare import MediaImportError
 from tumar.storage.archive import Archive
 from tumar.storage.errors import RecordNotFound
@@ -63,13 +64,14 @@ def touch_after_opening(monkeypatch: pytest.MonkeyPatch, *touched: Path) -> None
 
 def test_progress_is_exact(new_archive: Archive, tmp_path: Path, path_kind: str) -> None:
     small = write(tmp_path / "a.jpg", noise_jpeg(seed=1))
+    gone = tmp_path / "gone.bin"  # counts 0 bytes
     big = random_file(tmp_path / "b.bin", 2 * CHUNK_SIZE + 10)
     one, two = small.stat().st_size, big.stat().st_size
     total = one + two
     calls: list[tuple[int, int, str]] = []
-    import_files(new_archive, [small, big], progress=lambda *call: calls.append(call))
+    import_files(new_archive, [small, gone, big], progress=lambda *call: calls.append(call))
     assert calls == [
-        (0, total, str(small)), (one, total, str(small)),
+        (0, total, str(small)), (one, total, str(small)), (one, total, str(gone)),
         (one, total, str(big)), (one + CHUNK_SIZE, total, str(big)),
         (one + 2 * CHUNK_SIZE, total, str(big)), (total, total, str(big)),
         (total, total, ""),
@@ -269,3 +271,47 @@ def test_stored_content_with_a_missing_chunk_is_one_sentence(
         f"{tmp_path / 'a.jpg'}: cannot read the file (stored content {stored.sha256[:12]} "
         "is missing chunk 0); nothing was stored"
     )
+
+
+def test_a_failed_undo_does_not_hide_the_error(
+    new_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record step fails and so does removing the content again (media.db refuses
+    writes too): the person reads the first error; the leftover is for `verify` to report."""
+
+    def broken(display: str) -> None:
+        new_archive.media_db.execute("PRAGMA query_only = ON")
+        raise RuntimeError("the record step broke")
+
+    monkeypatch.setattr(importer, "before_record_hook", broken)
+    path = write(tmp_path / "a.jpg", noise_jpeg(seed=12))
+    [result] = import_files(new_archive, [path]).results
+    new_archive.media_db.execute("PRAGMA query_only = OFF")
+    assert result.error == (
+        f"{path}: not imported because of an unexpected error (RuntimeError: the record step broke)"
+    )
+
+
+def test_content_kept_as_unreadable_is_a_duplicate_without_the_flag(
+    new_archive: Archive, tmp_path: Path, path_kind: str
+) -> None:
+    path = write(tmp_path / "broken.jpg", truncated_jpeg())
+    case = cases.add_case(new_archive, "Zaisan hearing")
+    [kept] = import_files(new_archive, [path], keep_unreadable=True).results
+    [again] = import_files(new_archive, [path], Links(case_ids=(case.id,))).results
+    assert (kept.status, again.status) == ("imported", "duplicate")
+    assert stored_counts(new_archive)["media_link"] == 1
+
+
+def test_cancel_between_files_reports_what_was_finished(
+    new_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = CancelToken()
+    monkeypatch.setattr(importer, "before_record_hook", lambda display: token.cancel())
+    paths = [write(tmp_path / f"{i}.jpg", noise_jpeg(seed=20 + i)) for i in range(2)]
+    with pytest.raises(ImportCancelled) as caught:
+        import_files(new_archive, paths, cancel=token)
+    assert [(r.status, r.name) for r in caught.value.report.results] == [
+        ("imported", str(paths[0]))
+    ]
+    assert stored_counts(new_archive)["media"] == 1
