@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tumar.app import cases
+from tumar.app import cases, people, testimonies
 from tumar.app.jobs import CancelToken
 from tumar.app.media import importer, prepare
 from tumar.app.media.importer import ImportCancelled, Links, import_files, import_stream
@@ -315,3 +315,30 @@ def test_cancel_between_files_reports_what_was_finished(
         ("imported", str(paths[0]))
     ]
     assert stored_counts(new_archive)["media"] == 1
+
+
+def test_links_to_each_kind_of_record(new_archive: Archive, tmp_path: Path) -> None:
+    witness = people.add_person(new_archive, "Murager Alimuly").person
+    statement = testimonies.add_testimony(new_archive, witness.id, "Border crossing in 2017")
+    links = Links(person_ids=(witness.id,), testimony_ids=(statement.id,))
+    [result] = import_files(
+        new_archive, [write(tmp_path / "a.jpg", noise_jpeg(seed=30))], links
+    ).results
+    assert result.media is not None
+    rows = new_archive.records_db.execute(
+        "SELECT person_id, testimony_id FROM media_link WHERE media_id = ? ORDER BY person_id",
+        (result.media.id,),
+    ).fetchall()
+    assert [tuple(row) for row in rows] == [(None, statement.id), (witness.id, None)]
+    with pytest.raises(RecordNotFound):
+        import_files(new_archive, [], Links(testimony_ids=("0" * 32,)))
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"), [("photo.jpg ", "photo.jpg "), ("BOX/", "BOX"), ("/", "/")]
+)
+def test_stream_names_keep_their_last_component(
+    new_archive: Archive, name: str, stored: str
+) -> None:
+    result = import_stream(new_archive, io.BytesIO(name.encode() * 3), name)
+    assert result.media is not None and result.media.original_name == stored
