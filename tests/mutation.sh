@@ -23,7 +23,7 @@ tests_for() {
     storage/keyslots.py) echo tests/storage/test_keyslot_exact.py tests/storage/test_kdf_keyslot_units.py tests/storage/test_keyslot_guarantees.py tests/storage/test_header_guarantees.py ;;
     storage/kdf.py) echo tests/storage/test_kdf_keyslot_units.py tests/storage/test_kdf.py tests/storage/test_keyslot_guarantees.py ;;
     storage/header.py) echo tests/storage/test_header_guarantees.py tests/storage/test_header_exact.py ;;
-    storage/audit.py) echo tests/storage/test_audit_units.py ;;
+    storage/audit.py) echo tests/storage/test_audit_units.py tests/storage/test_audit_coverage_exact.py ;;
     storage/canonical.py) echo tests/storage/test_audit_units.py \
       tests/storage/test_audit_chain_guarantees.py::test_canonical_json_is_sorted_compact_utf8 \
       tests/storage/test_audit_chain_guarantees.py::test_entry_hash_covers_every_field_and_the_previous_hash ;;
