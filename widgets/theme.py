@@ -127,6 +127,9 @@ def style_sheet() -> str:
     c = {k: colour(k) for k in ("accent", "error", "warning", "ok", "muted", "line", "card")}
     c["hover"], c["selected"] = colour("hover"), colour("selected")
     c["on_accent"] = on_accent(is_dark())
+    # QComboBox: a left padding alone is not counted in the box's size hint, which then
+    # clips its longest item ("Recently changec"); a right padding wide enough for the
+    # arrow makes the style sheet size the box from both paddings.
     return """
 QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
 QLabel[role="heading"] {{ font-size: 13pt; font-weight: 600; }}
@@ -155,7 +158,8 @@ QLineEdit {{ padding: 5px 8px; border: 1px solid {line};
     border-radius: 6px; background: {card}; min-height: 20px; }}
 QLineEdit:focus {{ border: 1px solid {accent}; }}
 QLineEdit[mono="true"] {{ font-family: "DejaVu Sans Mono", monospace; }}
-QSpinBox, QComboBox {{ min-height: 26px; padding-left: 6px; }}
+QSpinBox {{ min-height: 26px; padding-left: 6px; }}
+QComboBox {{ min-height: 26px; padding-left: 6px; padding-right: 22px; }}
 QProgressBar {{ border: none; border-radius: 3px; background: {line}; max-height: 6px;
     text-align: center; }}
 QProgressBar::chunk {{ border-radius: 3px; background: {accent}; }}
