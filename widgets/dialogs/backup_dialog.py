@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tumar.app.sync import export
+from tumar.widgets.media.file_dialogs import choose_folder
 from tumar.widgets.session import Session
 
 SUFFIX = ".tumar-bundle"
@@ -98,7 +98,7 @@ class BackupDialog(QDialog):
         super().changeEvent(event)
 
     def _choose(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"))
+        chosen = choose_folder(self, self.tr("Backup folder"))
         if chosen:
             self.folder_edit.setText(chosen)
 

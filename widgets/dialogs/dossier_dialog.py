@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from tumar.app.dossier.content import DossierOptions
 from tumar.app.dossier.export import ExportResult, check_destination, export_job, preview
 from tumar.app.jobs import CancelToken, Progress
 from tumar.storage.errors import TumarError
+from tumar.widgets.media.file_dialogs import choose_save_path
 
 from ..session import Session
 from .dossier_preview import preview_text
@@ -166,7 +166,7 @@ class DossierDialog(QDialog):
         self.preview_view.setPlainText(preview_text(shown))
 
     def _choose_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = choose_save_path(
             self, self.tr("Save dossier as"), self.path_edit.text(), self.tr("PDF (*.pdf)")
         )
         if path:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tumar.app.sync import folder as sync_folder
+from tumar.widgets.media.file_dialogs import choose_folder
 from tumar.widgets.session import Session
 
 from .sync_report import report_lines
@@ -81,7 +81,7 @@ class SyncDialog(QDialog):
         super().changeEvent(event)
 
     def _choose(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Sync folder"))
+        chosen = choose_folder(self, self.tr("Sync folder"))
         if chosen:
             self.folder_edit.setText(chosen)
 

@@ -28,9 +28,16 @@ def choose_files(parent: QWidget, title: str) -> list[str]:
     return paths
 
 
-def choose_save_path(parent: QWidget, title: str, suggested: str) -> str:
+def choose_save_path(parent: QWidget, title: str, suggested: str, name_filter: str = "") -> str:
     try:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested)
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
     finally:
         forget_file_dialog_history()
     return path
+
+
+def choose_folder(parent: QWidget, title: str, start: str = "") -> str:
+    try:
+        return QFileDialog.getExistingDirectory(parent, title, start)
+    finally:
+        forget_file_dialog_history()

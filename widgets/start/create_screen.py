@@ -9,7 +9,6 @@ from pathlib import Path
 from platformdirs import user_documents_path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from tumar.app import lifecycle
 from tumar.app.jobs import CancelToken, Progress
+from tumar.widgets.media.file_dialogs import choose_folder
 
 from .. import theme
 from ..jobs import JobRunner
@@ -145,7 +145,7 @@ class CreateScreen(QWidget):
         return self.location / f"{self.name.text().strip()}{SUFFIX}"
 
     def choose_location(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = choose_folder(
             self, self.tr("Where should the archive be kept?"), str(self.location)
         )
         if chosen:

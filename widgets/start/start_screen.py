@@ -8,13 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from tumar.widgets.media.file_dialogs import choose_folder
 
 from .. import theme
 from .common import card_page, label
@@ -134,6 +135,6 @@ class StartScreen(QWidget):
         self.error.setVisible(bool(text))
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the archive folder"))
+        chosen = choose_folder(self, self.tr("Choose the archive folder"))
         if chosen:
             self.open_requested.emit(Path(chosen))
