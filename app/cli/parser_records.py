@@ -24,6 +24,18 @@ def _group(
     return parser.add_subparsers(dest=f"{name}_command", required=True, metavar="ACTION")
 
 
+def _delete(
+    group: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    func,
+    help_text: str,  # noqa: ANN001
+) -> None:
+    """`delete ID`: a tombstone through the same service the window uses; history is kept."""
+    p = group.add_parser("delete", parents=[common], help=help_text)
+    p.add_argument("id")
+    p.set_defaults(func=func)
+
+
 def register_records(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     person = _group(sub, "person", "people and their names")
     p = person.add_parser("add", parents=[common], help="add a person (asked, or --from-file)")
@@ -76,6 +88,7 @@ def register_records(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("--person", action="append", help="person involved (repeatable)")
     add_from_file_option(p)
     p.set_defaults(func=rc.event_add)
+    _delete(event, common, rc.event_delete, "delete (tombstone) an event")
 
     testimony = _group(sub, "testimony", "testimonies, translations, consent")
     p = testimony.add_parser("add", parents=[common], help="add a testimony (text from file/stdin)")
@@ -95,6 +108,7 @@ def register_records(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.set_defaults(func=rc.testimony_withdraw)
     p = testimony.add_parser("list", parents=[common], help="list testimonies")
     p.set_defaults(func=rc.testimony_list)
+    _delete(testimony, common, rc.testimony_delete, "delete (tombstone) with its translations")
 
     note = _group(sub, "note", "case notes")
     p = note.add_parser("add", parents=[common], help="add a note to a case, person or testimony")
@@ -105,3 +119,4 @@ def register_records(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("--file", help=TEXT_FILE_HELP)
     add_from_file_option(p)
     p.set_defaults(func=rc.note_add)
+    _delete(note, common, rc.note_delete, "delete (tombstone) a note")

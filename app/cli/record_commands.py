@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from tumar.app import cases, people, testimonies
+from tumar.app import cases, edits, people, testimonies
 from tumar.storage.connection import transaction
 from tumar.storage.errors import InvalidInput
-from tumar.storage.records import Case, Person, Testimony
+from tumar.storage.records import Case, Event, Note, Person, Testimony
 
 from . import forms
 from .content_input import read_content, read_content_batch
@@ -274,3 +274,24 @@ def note_add(args: argparse.Namespace) -> int:
         ).id
 
     return _add_each(args, forms.NOTE, "note", add, main="text", main_file=args.file)
+
+
+def event_delete(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        event = edits.delete_event(archive, resolve(archive, Event, args.id))
+    out(f"Deleted {event.id} (kept in history)")
+    return 0
+
+
+def testimony_delete(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        testimony = edits.delete_testimony(archive, resolve(archive, Testimony, args.id))
+    out(f"Deleted {testimony.id} and its translations (kept in history)")
+    return 0
+
+
+def note_delete(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        note = edits.delete_note(archive, resolve(archive, Note, args.id))
+    out(f"Deleted {note.id} (kept in history)")
+    return 0
