@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tumar.storage.archive import Archive
 
-from .test_cli import PASS, archive, assert_one_line_error, form, ok  # noqa: F401
 from .cli import run_tumar
+from .test_cli import PASS, archive, assert_one_line_error, form, ok  # noqa: F401
 
 
 def _case_with_records(a: tuple[str, str]) -> tuple[str, str, str, str]:
