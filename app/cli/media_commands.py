@@ -1,4 +1,4 @@
-"""`tumar media import|export|list|show|cleanup`.
+"""`tumar media import|export|list|show|link|unlink|cleanup`.
 
 Import prints one line per file (imported, duplicate, or FAILED with the reason) and exits
 1 if any file failed, so scripts notice; the files that worked stay imported either way.
@@ -11,7 +11,7 @@ import os
 import sys
 
 from tumar.app.jobs import CancelToken, Progress, no_progress
-from tumar.app.media import catalog, export, export_policy, importer
+from tumar.app.media import catalog, export, export_policy, importer, links
 from tumar.app.media.verify_media import remove_orphans
 from tumar.storage.records import Case, Media, Person, Testimony
 
@@ -157,6 +157,33 @@ def cmd_cleanup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _link_target(archive, args: argparse.Namespace) -> tuple[str, str]:  # noqa: ANN001
+    """(kind, full id) of the one --case/--person/--testimony given."""
+    for kind, (_, cls) in links.TARGETS.items():
+        value = getattr(args, kind)
+        if value:
+            return kind, resolve(archive, cls, value)
+    raise AssertionError("argparse requires one target")
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        media_id = resolve(archive, Media, args.id)
+        kind, target = _link_target(archive, args)
+        links.link_media(archive, media_id, kind, target)
+    out(f"Linked {media_id} to {kind} {target}")
+    return 0
+
+
+def cmd_unlink(args: argparse.Namespace) -> int:
+    with open_from_args(args) as archive:
+        media_id = resolve(archive, Media, args.id)
+        kind, target = _link_target(archive, args)
+        links.unlink_media(archive, media_id, kind, target)
+    out(f"Unlinked {media_id} from {kind} {target} (the media item stays; kept in history)")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     media = sub.add_parser("media", help="photos, video, audio and documents")
     actions = media.add_subparsers(dest="media_command", required=True, metavar="ACTION")
@@ -200,6 +227,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = actions.add_parser("show", parents=[common], help="show one media item")
     p.add_argument("id")
     p.set_defaults(func=cmd_show)
+
+    for action, func, help_text in (
+        ("link", cmd_link, "link a stored media item to a case, person or testimony"),
+        ("unlink", cmd_unlink, "remove one link (the media item itself stays)"),
+    ):
+        p = actions.add_parser(action, parents=[common], help=help_text)
+        p.add_argument("id")
+        target = p.add_mutually_exclusive_group(required=True)
+        for kind in links.TARGETS:
+            target.add_argument(f"--{kind}", metavar="ID")
+        p.set_defaults(func=func)
 
     p = actions.add_parser(
         "cleanup", parents=[common], help="remove stored content no record refers to"

@@ -90,3 +90,25 @@ def test_non_images_leave_only_as_exact_originals(run_tumar, archive, tmp_path) 
     assert not (tmp_path / "out.mp4").exists()
     _ok(run_tumar("media", "export", media, tmp_path / "out.mp4", "--original", "-a", archive))
     assert (tmp_path / "out.mp4").read_bytes() == video.read_bytes()
+
+
+def test_link_and_unlink_after_import_steer_consent(run_tumar, archive, tmp_path) -> None:
+    refused_by = _testimony(run_tumar, archive, "none")
+    media = _import(run_tumar, archive, photo(GPS_PHOTO), "--testimony", refused_by)
+    dest = tmp_path / "x.jpg"
+    assert run_tumar("media", "export", media, dest, "-a", archive).returncode == 1
+    allowed_by = _testimony(run_tumar, archive, "lawyer_only")
+    linked = _ok(run_tumar("media", "link", media[:8], "--testimony", allowed_by, "-a", archive))
+    assert linked == f"Linked {media} to testimony {allowed_by}"
+    assert allowed_by in _ok(run_tumar("media", "show", media, "-a", archive))
+    _ok(run_tumar("media", "export", media, dest, "-a", archive))
+    dest.unlink()
+    _ok(run_tumar("media", "unlink", media, "--testimony", allowed_by, "-a", archive))
+    assert allowed_by not in _ok(run_tumar("media", "show", media, "-a", archive))
+    assert run_tumar("media", "export", media, dest, "-a", archive).returncode == 1
+    again = run_tumar("media", "unlink", media, "--testimony", allowed_by, "-a", archive)
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    assert again.stderr.strip().splitlines() == [
+        f"tumar: Media {media} is not linked to testimony {allowed_by}"
+    ]
+    assert "OK" in _ok(run_tumar("verify", archive))
