@@ -160,12 +160,15 @@ class Archive(ArchiveConnections, GuardedHead):
         archive_id: str | None = None,
         *,
         state_dir: Path | None = None,
+        unfinished: bool = False,
     ) -> tuple[Archive, str]:
         """New archive at `folder` (must not exist, or be an empty folder); returns it and
         the recovery code, which is shown once and stored nowhere in plaintext.
         `archive_id` is given only by restore: a restored copy joins the same archive.
         `state_dir`: where this computer keeps the archive's last-seen audit head (see
-        storage.last_seen); None keeps none (tests, benchmarks)."""
+        storage.last_seen); None keeps none (tests, benchmarks).
+        `unfinished` (restore): the header is not written, so the folder is not an archive
+        until finish_create(); a load interrupted before then cannot be opened as one."""
         folder = Path(folder)
         _check_new_passphrase(passphrase)
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -207,7 +210,8 @@ class Archive(ArchiveConnections, GuardedHead):
             created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             header = Header(archive_id=archive_id, created_at=created, slots=slots)
             slot_registry.record(records, header)
-            write_header(folder, header)
+            if not unfinished:
+                write_header(folder, header)
         except BaseException:
             with contextlib.suppress(Exception):
                 records.close()
@@ -223,6 +227,11 @@ class Archive(ArchiveConnections, GuardedHead):
         archive = cls(folder, header, records, media, clock, Repository(records, clock), master)
         archive.attach_guard(state_dir)
         return archive, recovery_code
+
+    def finish_create(self) -> None:
+        """Write the header of an archive made with create(unfinished=True): the last step,
+        after its content is durable (storage.bulk_load.make_durable)."""
+        write_header(self.folder, self.header)
 
     # ---- unlock ---------------------------------------------------------------------
     @classmethod

@@ -5,6 +5,10 @@ team), but gets a new replica id, new keys and its own recovery code: it is a ne
 copy. Records, kept versions and every audit chain arrive exactly as they were; this
 replica's own chain starts with one "import" entry per version, which is what lets
 `verify` vouch for every row here.
+
+Crash safety: the new folder gets its header (tumar.json) only after everything is on
+disk, so until then it is not an archive; the load itself runs with relaxed durability
+(storage.bulk_load), and a failed restore deletes the folder.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from pathlib import Path
 
 from tumar.app.jobs import CancelToken, Progress, no_progress
 from tumar.app.lifecycle import kdf_params
-from tumar.storage import sync_store
-from tumar.storage.archive import Archive
+from tumar.storage import bulk_load, sync_store
+from tumar.storage.archive import ARCHIVE_DB, Archive
 from tumar.storage.connection import transaction
 from tumar.storage.errors import ArchiveExists
 
@@ -42,9 +46,11 @@ def restore(
         raise BundleError("This is a sync bundle, not a backup; restore needs a full backup")
     made = not folder.exists()
     archive, code = Archive.create(
-        folder, new_passphrase, kdf_params(), archive_id=str(manifest["archive_id"])
-    )
+        folder, new_passphrase, kdf_params(), archive_id=str(manifest["archive_id"]),
+        unfinished=True,
+    )  # fmt: skip
     try:
+        bulk_load.relax(archive.records_db)
         with transaction(archive.records_db):
             sync_store.remember_peer(
                 archive.records_db,
@@ -57,6 +63,8 @@ def restore(
             archive, Path(bundle), secret, manifest, action="import", index=False, fresh=True,
             progress=progress, cancel=cancel,
         )  # fmt: skip
+        bulk_load.make_durable(archive.records_db, folder / ARCHIVE_DB)
+        archive.finish_create()
     except BaseException:
         archive.close()
         if made:

@@ -1,0 +1,120 @@
+"""An interrupted restore never leaves an archive that opens with records missing, and a
+finished one is durable (WAL, synchronous=FULL, its files hold everything) before it returns.
+
+The restore loads the new archive with relaxed durability (storage/bulk_load.py); these
+tests kill a real restoring process with SIGKILL at two points: while the records are
+being loaded, and after they are committed but before the archive was made durable.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tumar.app.sync import bundle_io, export, restore, team
+from tumar.storage.archive import Archive
+from tumar.storage.errors import NotAnArchive
+from tumar.storage.records import Person
+
+from .support import PASS, new_archive, records
+
+# Runs restore in a child process and stops it (blocked on stdin) at the point named in
+# argv[3], after telling the parent on stdout. The identity and passphrase come on stdin.
+CHILD = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["TUMAR_KDF_PROFILE"] = "fast"
+    from pathlib import Path
+    from tumar.app.sync import bundle_io, restore
+    from tumar.storage import bulk_load
+
+    bundle, target, where = sys.argv[1], sys.argv[2], sys.argv[3]
+    identity = sys.stdin.readline().strip()
+    passphrase = sys.stdin.readline().rstrip("\\n")
+
+    def stop(*_args):
+        print("stopped", flush=True)
+        sys.stdin.readline()  # the parent kills us while we wait here
+
+    def progress(done, total, text):
+        if where == "loading" and done == total - 1:
+            stop()
+
+    if where == "committed":
+        original = bulk_load.make_durable
+        def make_durable(conn, path):
+            stop()
+            original(conn, path)
+        bulk_load.make_durable = make_durable
+    secret = bundle_io.Secret(identities=(identity,))
+    restore.restore(Path(bundle), Path(target), passphrase, secret, progress=progress)
+    print("finished", flush=True)
+    """
+)
+
+
+@pytest.fixture
+def backup(tmp_path: Path) -> tuple[Path, str, Archive]:
+    source, _ = new_archive(tmp_path / "src.tumar")
+    for i in range(30):
+        source.repo.insert(Person(display_name=f"Witness {i}", notes="held " * 20))
+    bundle = tmp_path / "b.tumar-bundle"
+    export.write_bundle(source, bundle)
+    identity = team.keys(source).age_identity
+    yield bundle, identity, source
+    source.close()
+
+
+@pytest.mark.parametrize("where", ["loading", "committed"])
+def test_killed_restore_leaves_no_archive(
+    backup: tuple[Path, str, Archive], tmp_path: Path, where: str
+) -> None:
+    bundle, identity, _source = backup
+    target = tmp_path / "new.tumar"
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(bundle), str(target), where],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(f"{identity}\n{PASS}\n")
+        child.stdin.flush()
+        line = child.stdout.readline()
+        assert line.strip() == "stopped", (line, child.stderr.read() if child.stderr else "")
+        assert (target / "archive.db").exists()  # the load had started writing
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=60) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert not (target / "tumar.json").exists()
+    with pytest.raises(NotAnArchive):
+        Archive.open(target, PASS)
+
+
+def test_restored_archive_is_durable_when_restore_returns(
+    backup: tuple[Path, str, Archive], tmp_path: Path
+) -> None:
+    bundle, identity, source = backup
+    target = tmp_path / "new.tumar"
+    secret = bundle_io.Secret(identities=(identity,))
+    restored, _code, _ = restore.restore(bundle, target, PASS, secret)
+    try:
+        conn = restored.records_db
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        # what is on disk now, while the restored archive is still open (as after a power
+        # cut right after restore reported success), is the whole archive
+        copy = tmp_path / "copy.tumar"
+        shutil.copytree(target, copy)
+        with Archive.open(copy, PASS) as reopened:
+            assert records(reopened) == records(source)
+    finally:
+        restored.close()
