@@ -289,6 +289,13 @@
     </message>
 </context>
 <context>
+    <name>DetailView</name>
+    <message>
+        <source>More</source>
+        <translation>Тағы</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <source>Possible duplicates</source>
@@ -949,6 +956,33 @@
     </message>
 </context>
 <context>
+    <name>LinkMediaDialog</name>
+    <message>
+        <source>Link to a case</source>
+        <translation>Іспен байланыстыру</translation>
+    </message>
+    <message>
+        <source>Link to a person</source>
+        <translation>Адаммен байланыстыру</translation>
+    </message>
+    <message>
+        <source>The file is stored once and shown with every record it is linked to.</source>
+        <translation>Файл бір рет сақталады және өзі байланысқан әр жазбада көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Байланыстыру</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Choose one from the list.</source>
+        <translation>Тізімнен таңдаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>LinkedCases</name>
     <message>
         <source>Add to case</source>
@@ -1003,6 +1037,29 @@
     </message>
 </context>
 <context>
+    <name>MediaLinks</name>
+    <message>
+        <source>Remove link</source>
+        <translation>Байланысты алып тастау</translation>
+    </message>
+    <message>
+        <source>Remove this file from %1?</source>
+        <translation>Бұл файлды «%1» ішінен алып тастау керек пе?</translation>
+    </message>
+    <message>
+        <source>The file itself stays in the archive, with its other links. The link is kept in its history, and you can link the file again.</source>
+        <translation>Файлдың өзі басқа байланыстарымен бірге мұрағатта қалады. Байланыс оның тарихында сақталады, файлды қайта байланыстыруға болады.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Өзгертілмеді</translation>
+    </message>
+</context>
+<context>
     <name>MediaPage</name>
     <message>
         <source>Media</source>
@@ -1041,6 +1098,14 @@
         <translation>Басқа бағдарламада ашу…</translation>
     </message>
     <message>
+        <source>Link to a case…</source>
+        <translation>Іспен байланыстыру…</translation>
+    </message>
+    <message>
+        <source>Link to a person…</source>
+        <translation>Адаммен байланыстыру…</translation>
+    </message>
+    <message>
         <source>Copy SHA-256</source>
         <translation>SHA-256 көшіру</translation>
     </message>
@@ -1051,6 +1116,10 @@
     <message>
         <source>Choose files to import</source>
         <translation>Импорттайтын файлдарды таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>Байланысты алып тастау</translation>
     </message>
     <message>
         <source>SHA-256</source>

@@ -289,6 +289,13 @@
     </message>
 </context>
 <context>
+    <name>DetailView</name>
+    <message>
+        <source>More</source>
+        <translation>Ещё</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <source>Possible duplicates</source>
@@ -949,6 +956,33 @@
     </message>
 </context>
 <context>
+    <name>LinkMediaDialog</name>
+    <message>
+        <source>Link to a case</source>
+        <translation>Связать с делом</translation>
+    </message>
+    <message>
+        <source>Link to a person</source>
+        <translation>Связать с человеком</translation>
+    </message>
+    <message>
+        <source>The file is stored once and shown with every record it is linked to.</source>
+        <translation>Файл хранится один раз и показывается у каждой записи, с которой он связан.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Связать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Choose one from the list.</source>
+        <translation>Выберите из списка.</translation>
+    </message>
+</context>
+<context>
     <name>LinkedCases</name>
     <message>
         <source>Add to case</source>
@@ -1003,6 +1037,29 @@
     </message>
 </context>
 <context>
+    <name>MediaLinks</name>
+    <message>
+        <source>Remove link</source>
+        <translation>Убрать связь</translation>
+    </message>
+    <message>
+        <source>Remove this file from %1?</source>
+        <translation>Убрать этот файл из «%1»?</translation>
+    </message>
+    <message>
+        <source>The file itself stays in the archive, with its other links. The link is kept in its history, and you can link the file again.</source>
+        <translation>Сам файл остаётся в архиве вместе с другими связями. Связь сохраняется в его истории, и файл можно связать снова.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Не изменено</translation>
+    </message>
+</context>
+<context>
     <name>MediaPage</name>
     <message>
         <source>Media</source>
@@ -1041,6 +1098,14 @@
         <translation>Открыть в другой программе…</translation>
     </message>
     <message>
+        <source>Link to a case…</source>
+        <translation>Связать с делом…</translation>
+    </message>
+    <message>
+        <source>Link to a person…</source>
+        <translation>Связать с человеком…</translation>
+    </message>
+    <message>
         <source>Copy SHA-256</source>
         <translation>Копировать SHA-256</translation>
     </message>
@@ -1051,6 +1116,10 @@
     <message>
         <source>Choose files to import</source>
         <translation>Выберите файлы для импорта</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>Убрать связь</translation>
     </message>
     <message>
         <source>SHA-256</source>

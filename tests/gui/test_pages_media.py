@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtWidgets import QPushButton
+
 from tumar.storage.media_store import MediaStore
 from tumar.storage.records import Media, MediaLink
 from tumar.widgets.pages.media import MediaPage
@@ -136,3 +138,74 @@ def test_dropping_files_on_the_page_imports_them(qtbot, session_factory) -> None
     assert page.import_dialog is not None and len(page.import_dialog.report.imported) == 1
     assert [m.original_name for m in session.archive.repo.find(Media)] == ["landscape_3.jpg"]
     assert page.model.rowCount() == 1
+
+
+def test_link_to_another_case_then_remove_the_wrong_link(qtbot, session_factory, shot) -> None:
+    from PySide6.QtCore import QUrl
+
+    from tumar.app import cases
+    from tumar.app.media.importer import Links, import_files
+
+    from .pages_support import answer_next_modal, click_button
+
+    session = session_factory()
+    archive = session.archive
+    wrong = cases.add_case(archive, "Wrong case").id
+    right = cases.add_case(archive, "Zaisan hearing").id
+    photo = PHOTOS / "gps" / "DSCN0010.jpg"
+    media = import_files(archive, [photo], Links(case_ids=(wrong,))).results[0].media
+    page = MediaPage(session)
+    qtbot.addWidget(page)
+    page.resize(1100, 720)
+    page.show()
+    page.refresh()
+    page.list.setCurrentIndex(page.model.index(page.model.row_of(media.id)))
+    assert "Wrong case" in page.view.text() and "Remove link" in page.view.text()
+
+    (link_case,) = [b for b in page.view.findChildren(QPushButton) if b.text() == "Link to a case…"]
+    link_case.click()
+    dialog = page.link_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.picker.lineEdit().selectAll()  # typing replaces the first case shown
+    qtbot.keyClicks(dialog.picker.lineEdit(), "No such case")
+    dialog.picker.search_now()
+    dialog.link_button.click()  # nothing chosen: says so, links nothing
+    assert dialog.isVisible() and dialog.error.text() == "Choose one from the list."
+    assert [link.case_id for link in archive.repo.find(MediaLink)] == [wrong]
+    dialog.picker.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.picker.lineEdit(), "Zaisan")
+    qtbot.waitUntil(lambda: dialog.picker.findData(right) >= 0, timeout=5000)
+    dialog.picker.setCurrentIndex(dialog.picker.findData(right))
+    shot(dialog, "pages_media_link")
+    dialog.link_button.click()
+    assert not dialog.isVisible() and dialog.linked_to == right
+    assert "Wrong case" in page.view.text() and "Zaisan hearing" in page.view.text()
+    assert {link.case_id for link in archive.repo.find(MediaLink)} == {wrong, right}
+    shot(page, "pages_media_linked_twice")
+
+    href = f"tumar:unlink-case/{wrong}"
+    assert href in page.view.browser.toHtml()
+    answer_next_modal(click_button("Cancel"))
+    page.view.browser.anchorClicked.emit(QUrl(href))  # what a click on "Remove link" emits
+    assert {link.case_id for link in archive.repo.find(MediaLink)} == {wrong, right}
+    seen = []
+
+    def remove(box) -> None:
+        seen.append((box.windowTitle(), box.text(), box.informativeText()))
+        click_button("Remove link")(box)
+
+    answer_next_modal(remove)
+    with qtbot.waitSignal(session.changed, timeout=5000):
+        page.view.browser.anchorClicked.emit(QUrl(href))
+    ((title, text, info),) = seen
+    assert "Wrong case" in text and "Wrong case" not in title and "history" in info
+    assert [link.case_id for link in archive.repo.find(MediaLink)] == [right]
+    assert "Wrong case" not in page.view.text() and "Zaisan hearing" in page.view.text()
+    assert archive.repo.get(Media, media.id).sha256 == media.sha256  # the file stays
+    menu = page.view.more_button.menu()
+    assert [a.text() for a in menu.actions()] == [
+        "Open externally…", "Link to a person…", "Copy SHA-256",
+    ]  # fmt: skip
+    menu.actions()[1].trigger()
+    assert page.link_dialog.kind == "person" and page.link_dialog.isVisible()
+    page.link_dialog.reject()

@@ -10,12 +10,15 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolButton, QWidget
 
 from tumar.app import cases, people, testimonies
+from tumar.app.media.importer import Links, import_files
 from tumar.widgets.editors.history_view import HistoryDialog
 from tumar.widgets.media.import_dialog import ImportDialog
+from tumar.widgets.media.link_dialog import LinkMediaDialog
 
 DEFAULT_SIZE = (1180, 760)  # TumarWindow's own default
 ACCENTED = str.maketrans("aeiouyAEIOUYcnsz", "áéîöûýÅÉÎÖÛÝçñšž")
@@ -106,13 +109,16 @@ def test_start_screens_fit_longer_strings(kit, pseudo_language, shot) -> None:
     assert not any(problems.values()), problems
 
 
-def test_pages_and_editors_fit_longer_strings(kit, pseudo_language, shot) -> None:
+def test_pages_and_editors_fit_longer_strings(kit, pseudo_language, shot, tmp_path) -> None:
     session = kit.unlock()
     archive = session.archive
     person = people.add_person(archive, "Aiman Umarova").person
     case = cases.add_case(archive, "Zaisan hearing")
     cases.add_event(archive, case.id, "hearing", "2031-05-02")
     testimonies.add_testimony(archive, person.id, "They took my brother at the border.")
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (64, 48), (90, 120, 60)).save(photo)
+    media = import_files(archive, [photo], Links(case_ids=(case.id,))).results[0].media
     session.notify_changed("*")
     view = kit.window.view
     problems = {}
@@ -121,6 +127,11 @@ def test_pages_and_editors_fit_longer_strings(kit, pseudo_language, shot) -> Non
         _settle(kit)
         problems[key] = clipped(kit.window)
         shot(kit.window, f"pseudo_page_{key}")
+    view.show_page("media")
+    view.current_page().show_record("media", media.id)  # its actions and links shown
+    _settle(kit)
+    problems["media detail"] = clipped(kit.window)
+    shot(kit.window, "pseudo_media_detail")
     for key, kind in (
         ("people", "person"), ("cases", "case"), ("cases", "event"),
         ("testimonies", "testimony"), ("cases", "note"),
@@ -143,6 +154,7 @@ def test_pages_and_editors_fit_longer_strings(kit, pseudo_language, shot) -> Non
         "verify": kit.window.show_verify(),
         "history": HistoryDialog(session, "person", person.id, kit.window),
         "import": ImportDialog(session, [], parent=kit.window),
+        "link media": LinkMediaDialog(session, media.id, "case", kit.window),
     }
     for name, dialog in dialogs.items():
         dialog.show()

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import rich
 
@@ -25,7 +33,8 @@ class DetailView(QWidget):
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.browser.anchorClicked.connect(self._anchor)
         self.browser.document().setDocumentMargin(14)
-        self._actions: list[tuple[QPushButton, Callable[[], str]]] = []
+        self._actions: list[tuple[QPushButton | QAction, Callable[[], str]]] = []
+        self.more_button: QPushButton | None = None  # made with the first secondary action
         self.actions_row = QHBoxLayout()
         self.actions_row.setContentsMargins(14, 0, 0, 0)
         self.actions_row.addStretch(1)
@@ -39,8 +48,24 @@ class DetailView(QWidget):
         button = QPushButton(text())
         self._actions.append((button, text))
         button.clicked.connect(slot)
-        self.actions_row.insertWidget(self.actions_row.count() - 1, button)
+        index = self.actions_row.indexOf(self.more_button) if self.more_button else -1
+        self.actions_row.insertWidget(index if index >= 0 else self.actions_row.count() - 1, button)
         return button
+
+    def add_more_action(self, text: Callable[[], str], slot: Callable[[], None]) -> QAction:
+        """A secondary action in the "More" menu at the end of the row: a row of buttons
+        that outgrows the pane (in a longer language above all) squeezes the list beside it
+        and clips its own labels."""
+        if self.more_button is None:
+            self.more_button = QPushButton()
+            self.more_button.setMenu(QMenu(self.more_button))
+            self._actions.append((self.more_button, lambda: self.tr("More")))
+            self.more_button.setText(self.tr("More"))
+            self.actions_row.insertWidget(self.actions_row.count() - 1, self.more_button)
+        action = self.more_button.menu().addAction(text())
+        action.triggered.connect(slot)
+        self._actions.append((action, text))
+        return action
 
     def retranslate(self) -> None:
         for button, text in self._actions:

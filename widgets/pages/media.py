@@ -18,6 +18,7 @@ from tumar.storage.records import Case, Person
 from tumar.widgets.media.export_flow import export_copy
 from tumar.widgets.media.file_dialogs import choose_files
 from tumar.widgets.media.import_dialog import ImportDialog
+from tumar.widgets.media.link_dialog import LinkMediaDialog, confirm_and_unlink
 from tumar.widgets.models.media_grid import THUMB, MediaGridModel
 
 from . import labels, rich
@@ -26,6 +27,7 @@ from .detail_view import DetailView
 from .list_page import ListDetailPage
 
 EXIF_ROWS = 14
+UNLINK = "unlink-"  # the link scheme's kind for "Remove link" beside each linked record
 
 
 def _size(n: int) -> str:
@@ -52,6 +54,8 @@ class MediaPage(ListDetailPage):
         self.list.setUniformItemSizes(True)
         self.setAcceptDrops(True)
         self.import_dialog: ImportDialog | None = None
+        self.link_dialog: LinkMediaDialog | None = None
+        self._link_titles: dict[tuple[str, str], str] = {}  # (kind, id) -> shown title
 
     def make_model(self) -> MediaGridModel:
         return MediaGridModel(lambda: self.session.archive, self)
@@ -87,10 +91,14 @@ class MediaPage(ListDetailPage):
         self.preview.setMinimumHeight(200)
         self.view = DetailView()
         self.view.add_action(lambda: self.tr("Export a copy…"), lambda: self._export(False))
-        self.view.add_action(lambda: self.tr("Open externally…"), lambda: self._export(True))
-        self.view.add_action(lambda: self.tr("Copy SHA-256"), self._copy_hash)
+        self.view.add_action(lambda: self.tr("Link to a case…"), lambda: self._link("case"))
         self.view.add_action(lambda: self.tr("History"), self._history)
-        self.view.link_clicked.connect(self.navigate)
+        self.view.add_more_action(lambda: self.tr("Open externally…"), lambda: self._export(True))
+        self.view.add_more_action(
+            lambda: self.tr("Link to a person…"), lambda: self._link("person")
+        )
+        self.view.add_more_action(lambda: self.tr("Copy SHA-256"), self._copy_hash)
+        self.view.link_clicked.connect(self._link_clicked)
         layout = QVBoxLayout(host)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview)
@@ -132,6 +140,27 @@ class MediaPage(ListDetailPage):
         if media is not None:
             export_copy(self, self.session.archive, media, opening=opening)
 
+    def _link(self, kind: str) -> LinkMediaDialog | None:
+        if not self._current_id:
+            return None
+        dialog = LinkMediaDialog(self.session, self._current_id, kind, self)
+        dialog.accepted.connect(lambda: self.show_detail(dialog.media_id))
+        self.link_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _link_clicked(self, kind: str, record_id: str) -> None:
+        """Record links navigate; "unlink-KIND" links (the Remove link beside each) unlink."""
+        if not kind.startswith(UNLINK):
+            self.navigate(kind, record_id)
+            return
+        target_kind, media_id = kind[len(UNLINK) :], self._current_id
+        title = self._link_titles.get((target_kind, record_id), "")
+        if media_id and confirm_and_unlink(
+            self, self.session, media_id, target_kind, record_id, title
+        ):
+            self.show_detail(media_id)
+
     def _copy_hash(self) -> None:
         media = self._media()
         if media is not None:
@@ -140,6 +169,12 @@ class MediaPage(ListDetailPage):
     def _history(self) -> None:
         if self._current_id:
             open_history(self, self.session, "media", self._current_id)
+
+    def _linked(self, kind: str, target: str, title: str) -> str:
+        """The linked record as a link, and a Remove link beside it."""
+        self._link_titles[(kind, target)] = title
+        remove = rich.link(UNLINK + kind, target, self.tr("Remove link"))
+        return f"{rich.link(kind, target, title)} &nbsp;·&nbsp; <small>{remove}</small>"
 
     def clear_detail(self) -> None:
         self.preview.clear()
@@ -169,6 +204,7 @@ class MediaPage(ListDetailPage):
         ]
         html.append(rich.rows(rows))
         links = []
+        self._link_titles.clear()
         repo = self.session.archive.repo
         for link in detail.links:
             for kind, cls, column in (("case", Case, "case_id"), ("person", Person, "person_id")):
@@ -178,10 +214,10 @@ class MediaPage(ListDetailPage):
                     if not record.deleted:
                         title = record.title if kind == "case" else record.display_name
                         links.append((labels.table("case_file" if kind == "case" else kind),
-                                      rich.link(kind, target, title)))  # fmt: skip
+                                      self._linked(kind, target, title)))  # fmt: skip
             if link.testimony_id:
                 label = self.tr("Testimony")
-                links.append((label, rich.link("testimony", link.testimony_id, label)))
+                links.append((label, self._linked("testimony", link.testimony_id, label)))
         if links:
             html.append(rich.section(self.tr("Linked to")) + rich.rows(links))
         if m.has_gps:
