@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QFileDialog
 from tumar.widgets.dialogs.backup_dialog import BackupDialog
 from tumar.widgets.dialogs.dossier_dialog import DossierDialog
 from tumar.widgets.dialogs.sync_dialog import SyncDialog
+from tumar.widgets.jobs import JobRunner
+from tumar.widgets.start.create_screen import CreateScreen
 from tumar.widgets.start.start_screen import StartScreen
 
 from .pages_support import answer_next_modal
@@ -33,7 +35,7 @@ def _pick(path: Path):
     return choose
 
 
-@pytest.mark.parametrize("which", ["backup", "sync", "dossier", "start"])
+@pytest.mark.parametrize("which", ["backup", "sync", "dossier", "start", "create"])
 def test_a_picker_forgets_where_it_went(qtbot, session_factory, tmp_path: Path, which) -> None:
     state = _qt_dialog_state()
     state.remove("FileDialog")
@@ -47,6 +49,12 @@ def test_a_picker_forgets_where_it_went(qtbot, session_factory, tmp_path: Path, 
             answer_next_modal(_pick(folder))
             widget.open_button.click()
         assert Path(opened.args[0]) == folder
+    elif which == "create":
+        widget = CreateScreen(JobRunner(synchronous=True))
+        qtbot.addWidget(widget)
+        answer_next_modal(_pick(folder))
+        widget.choose.click()
+        assert widget.location == folder and widget.folder().parent == folder
     else:
         session = session_factory()
         dialog_class = {"backup": BackupDialog, "sync": SyncDialog, "dossier": DossierDialog}
