@@ -10,8 +10,8 @@ Rules (DESIGN.md, "Backup and sync by hand"):
 * every version applied is vouched for in this replica's own audit chain (action "merge",
   or "import" for a restore), current row last, so `verify` holds after any merge.
 
-The restore path (`index=False`) skips the per-record search update and rebuilds the
-index once at the end; everything else is the same code.
+The restore path (`index=False`, `fresh=True`) skips the per-record search update and
+builds the index once at the end (storage/fts_bulk.py); everything else is the same code.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import fts, fts_batch
+from . import fts, fts_batch, fts_bulk
 from .audit import entry_hash, head
 from .canonical import record_hash
 from .connection import Connection
@@ -349,6 +349,9 @@ class Applier:
         if self.fresh:
             self._check_fresh()
         if not self.index and self.result.touched:
-            fts.rebuild(self.conn)
+            if self.fresh:  # nothing indexed yet: every document at once, on two cores
+                fts_bulk.build_all(self.conn)
+            else:
+                fts.rebuild(self.conn)
         self._cache.clear()
         return self.result

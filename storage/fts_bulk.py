@@ -1,0 +1,124 @@
+"""Building every search document of a freshly loaded archive (restore), on two cores.
+
+fts.rebuild looks each record up by id and runs FTS5's 'rebuild' after all documents are
+written, so the Python half (reading records, folding words) and the C half (FTS5
+tokenising, SQLCipher encrypting) take turns on one core. Here each table is read once in
+id order (like storage/derived_check.py) and documents are built in chunks on a helper
+thread while this thread, which owns the connection, writes the previous chunk and feeds
+it to both FTS5 indexes with INSERT … SELECT. SQLite releases the GIL while a statement
+runs, so the helper's Python and the indexing overlap.
+
+The result equals fts.rebuild's exactly: the same builders (storage/fts.py), documents in
+the same order (kinds by name, records by id), so the same doc_ids, and both indexes
+optimised at the end (tests/app/sync/test_restore_search.py compares them).
+The helper thread never touches the database; only plain row values cross over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from . import fts
+from .connection import Connection
+from .search_text import FoldCache
+
+CHUNK = 1000  # records per hand-over: small enough to keep texts in memory briefly
+_INSERT = (
+    f"INSERT INTO search_doc (doc_id, {', '.join(fts.DOC_COLUMNS)})"
+    f" VALUES ({', '.join('?' * (len(fts.DOC_COLUMNS) + 1))})"
+)
+
+
+def _chunks(conn: Connection, sql: str) -> Iterator[list[Any]]:
+    cursor = conn.execute(sql)
+    while rows := cursor.fetchmany(CHUNK):
+        yield rows
+
+
+def _sources(conn: Connection) -> Iterator[tuple[str, list[Any], Any]]:
+    """(kind, rows, what the builder needs besides the rows), kinds in name order."""
+    live_cases = {r[0] for r in conn.execute("SELECT id FROM case_file WHERE deleted = 0")}
+    names: dict[str, list[Any]] = {}
+    for name in conn.execute(
+        "SELECT person_id, name, folded, name_key FROM person_name WHERE deleted = 0"
+        " ORDER BY person_id, hlc, id"
+    ):
+        names.setdefault(name["person_id"], []).append(name)
+    translated = {
+        r[0] for r in conn.execute("SELECT testimony_id FROM translation WHERE deleted = 0")
+    }
+    for kind in sorted(fts.KINDS):
+        table = fts.TABLE_OF_KIND[kind]
+        for rows in _chunks(conn, f"SELECT * FROM {table} WHERE deleted = 0 ORDER BY id"):
+            if kind == "person":
+                extra: Any = {r["id"]: names.get(r["id"], []) for r in rows}
+            elif kind == "testimony":
+                ids = [r["id"] for r in rows if r["id"] in translated]
+                extra = {record_id: fts.translations_of(conn, record_id) for record_id in ids}
+            else:
+                extra = live_cases if kind == "event" else None
+            yield kind, rows, extra
+
+
+def _build(kind: str, rows: list[Any], extra: Any, cache: FoldCache) -> list[tuple]:
+    """On the helper thread: documents (column values) of one chunk; no database access."""
+    docs: list[fts.Doc | None]
+    if kind == "person":
+        docs = [fts.person_doc(r, extra[r["id"]], cache) for r in rows]
+    elif kind == "testimony":
+        docs = [fts.testimony_doc(r, extra.get(r["id"], []), cache) for r in rows]
+    elif kind == "event":
+        docs = [fts.event_doc(r, r["case_id"] in extra, cache) for r in rows]
+    elif kind == "case":
+        docs = [fts.case_doc(r, cache) for r in rows]
+    else:
+        docs = [fts.note_doc(r, cache) for r in rows]
+    return [doc.values() for doc in docs if doc is not None]
+
+
+def build_all(conn: Connection) -> int:
+    """Write the documents of every live record and index them; the index must be empty.
+    Runs in the caller's transaction. Returns the number of documents."""
+    if conn.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone() is not None:
+        raise RuntimeError("build_all() needs an empty search index")
+    cache: FoldCache = {}
+    next_id = 1
+
+    def write(values: list[tuple]) -> None:
+        nonlocal next_id
+        if not values:
+            return
+        first = next_id
+        conn.executemany(_INSERT, [(first + i, *v) for i, v in enumerate(values)])
+        next_id += len(values)
+        span = (first, next_id)
+        conn.execute(
+            "INSERT INTO search_words(rowid, title, body, keys, nkeys) SELECT doc_id, title,"
+            " body, keys, nkeys FROM search_doc WHERE doc_id >= ? AND doc_id < ?",
+            span,
+        )
+        conn.execute(
+            "INSERT INTO search_grams(rowid, cjk) SELECT doc_id, cjk FROM search_doc"
+            " WHERE doc_id >= ? AND doc_id < ? AND cjk <> ''",
+            span,
+        )
+
+    with ThreadPoolExecutor(1, thread_name_prefix="tumar-search-docs") as helper:
+        pending: Future[list[tuple]] | None = None
+        try:
+            for kind, rows, extra in _sources(conn):
+                built = helper.submit(_build, kind, rows, extra, cache)
+                if pending is not None:
+                    write(pending.result())
+                pending = built
+            if pending is not None:
+                write(pending.result())
+        finally:
+            if pending is not None:
+                pending.cancel()
+    cache.clear()
+    for table in ("search_words", "search_grams"):
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+    return next_id - 1
