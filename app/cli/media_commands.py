@@ -157,31 +157,28 @@ def cmd_cleanup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _link_target(archive, args: argparse.Namespace) -> tuple[str, str]:  # noqa: ANN001
-    """(kind, full id) of the one --case/--person/--testimony given."""
-    for kind, (_, cls) in links.TARGETS.items():
-        value = getattr(args, kind)
-        if value:
-            return kind, resolve(archive, cls, value)
-    raise AssertionError("argparse requires one target")
+def _link_command(link: bool):  # noqa: ANN202
+    """`media link|unlink ID --case|--person|--testimony ID`: ids only on the command line."""
+
+    def handler(args: argparse.Namespace) -> int:
+        with open_from_args(args) as archive:
+            media_id = resolve(archive, Media, args.id)
+            kind, (_, cls) = next((k, t) for k, t in links.TARGETS.items() if getattr(args, k))
+            target = resolve(archive, cls, getattr(args, kind))
+            if link:
+                links.link_media(archive, media_id, kind, target)
+            else:
+                links.unlink_media(archive, media_id, kind, target)
+        if link:
+            out(f"Linked {media_id} to {kind} {target}")
+        else:
+            out(f"Unlinked {media_id} from {kind} {target} (the media item stays; kept in history)")
+        return 0
+
+    return handler
 
 
-def cmd_link(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        media_id = resolve(archive, Media, args.id)
-        kind, target = _link_target(archive, args)
-        links.link_media(archive, media_id, kind, target)
-    out(f"Linked {media_id} to {kind} {target}")
-    return 0
-
-
-def cmd_unlink(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        media_id = resolve(archive, Media, args.id)
-        kind, target = _link_target(archive, args)
-        links.unlink_media(archive, media_id, kind, target)
-    out(f"Unlinked {media_id} from {kind} {target} (the media item stays; kept in history)")
-    return 0
+cmd_link, cmd_unlink = _link_command(link=True), _link_command(link=False)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

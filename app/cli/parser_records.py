@@ -44,13 +44,10 @@ def register_records(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p = person.add_parser("list", parents=[common], help="list people")
     p.add_argument("--deleted", action="store_true", help="include deleted people")
     p.set_defaults(func=rc.person_list)
-    for action, func, help_text in (
-        ("show", rc.person_show, "show one person"),
-        ("delete", rc.person_delete, "delete (tombstone) a person"),
-    ):
-        p = person.add_parser(action, parents=[common], help=help_text)
-        p.add_argument("id")
-        p.set_defaults(func=func)
+    p = person.add_parser("show", parents=[common], help="show one person")
+    p.add_argument("id")
+    p.set_defaults(func=rc.person_show)
+    _delete(person, common, rc.person_delete, "delete (tombstone) a person")
     p = person.add_parser("edit", parents=[common], help="change a person (asked, or --from-file)")
     p.add_argument("id")
     add_from_file_option(p)
@@ -63,13 +60,12 @@ def register_records(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.set_defaults(func=rc.case_add)
     p = case.add_parser("list", parents=[common], help="list cases")
     p.set_defaults(func=rc.case_list)
-    for action, func, help_text in (
-        ("show", rc.case_show, "show a case with people, timeline, testimonies"),
-        ("delete", rc.case_delete, "delete (tombstone) a case"),
-    ):
-        p = case.add_parser(action, parents=[common], help=help_text)
-        p.add_argument("id")
-        p.set_defaults(func=func)
+    p = case.add_parser(
+        "show", parents=[common], help="show a case with people, timeline, testimonies"
+    )
+    p.add_argument("id")
+    p.set_defaults(func=rc.case_show)
+    _delete(case, common, rc.case_delete, "delete (tombstone) a case")
     p = case.add_parser("edit", parents=[common], help="change a case (asked, or --from-file)")
     p.add_argument("id")
     p.add_argument("--status", choices=CASE_STATUSES)

@@ -115,13 +115,6 @@ def person_edit(args: argparse.Namespace) -> int:
     return 0
 
 
-def person_delete(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        person = people.delete_person(archive, resolve(archive, Person, args.id))
-    out(f"Deleted {person.id} (kept in history)")
-    return 0
-
-
 def case_add(args: argparse.Namespace) -> int:
     def add(archive, c: dict) -> str:  # noqa: ANN001
         return cases.add_case(
@@ -178,13 +171,6 @@ def case_edit(args: argparse.Namespace) -> int:
         case_id = resolve(archive, Case, args.id)
         cases.edit_case(archive, case_id, **changes)
     out(f"Updated {case_id}")
-    return 0
-
-
-def case_delete(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        case = cases.delete_case(archive, resolve(archive, Case, args.id))
-    out(f"Deleted {case.id} (kept in history)")
     return 0
 
 
@@ -276,22 +262,21 @@ def note_add(args: argparse.Namespace) -> int:
     return _add_each(args, forms.NOTE, "note", add, main="text", main_file=args.file)
 
 
-def event_delete(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        event = edits.delete_event(archive, resolve(archive, Event, args.id))
-    out(f"Deleted {event.id} (kept in history)")
-    return 0
+def _delete(cls, delete, what: str = ""):  # noqa: ANN001, ANN202
+    """A `delete ID` handler: resolve the id (a prefix will do), tombstone through the
+    service, say that the history is kept."""
+
+    def handler(args: argparse.Namespace) -> int:
+        with open_from_args(args) as archive:
+            record = delete(archive, resolve(archive, cls, args.id))
+        out(f"Deleted {record.id}{what} (kept in history)")
+        return 0
+
+    return handler
 
 
-def testimony_delete(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        testimony = edits.delete_testimony(archive, resolve(archive, Testimony, args.id))
-    out(f"Deleted {testimony.id} and its translations (kept in history)")
-    return 0
-
-
-def note_delete(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        note = edits.delete_note(archive, resolve(archive, Note, args.id))
-    out(f"Deleted {note.id} (kept in history)")
-    return 0
+person_delete = _delete(Person, people.delete_person)
+case_delete = _delete(Case, cases.delete_case)
+event_delete = _delete(Event, edits.delete_event)
+testimony_delete = _delete(Testimony, edits.delete_testimony, " and its translations")
+note_delete = _delete(Note, edits.delete_note)
