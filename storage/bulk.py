@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import fts, fts_batch, fts_bulk
+from . import bulk_fresh, fts, fts_batch, fts_bulk
 from .audit import entry_hash, head
 from .canonical import record_hash
 from .connection import Connection
@@ -92,6 +93,8 @@ class Applier:
         self._new_parents: list[tuple] = []
         self._new_rows: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
         self._to_index: list[tuple[str, str]] = []  # (kind, record id) to refresh
+        self._helper: ThreadPoolExecutor | None = None  # fresh mode: prepares parts
+        self._pending: Future[tuple] | None = None
 
     def _vouch(self, table: str, record_id: str, row: dict[str, Any]) -> None:
         digest = record_hash(table, row)
@@ -156,73 +159,26 @@ class Applier:
         self._new_rows.clear()
 
     def _apply_fresh(self, lines: list[Any]) -> None:
-        """Restore into an empty archive: batched inserts, no per-version lookups.
+        """Restore into an empty archive (storage/bulk_fresh.py): a part is checked and
+        hashed on a helper thread while this thread, which owns the connection, writes the
+        part before it (SQLite releases the GIL while it inserts). finish() writes the
+        last one."""
+        if self._helper is None:
+            self._helper = ThreadPoolExecutor(1, thread_name_prefix="tumar-restore")
+        prepared = self._helper.submit(bulk_fresh.prepare, self, lines)
+        self._write_pending()
+        self._pending = prepared
 
-        Trusts only what finish() re-checks: that each record has exactly one current row
-        (a second one fails its PRIMARY KEY) and that it is the record's highest version.
-        """
-        rows: dict[str, list[list[Any]]] = {}
-        columns: dict[str, list[str]] = {}
-        history, parents = [], []
-        for line in lines:
-            table, row, parent, resolves = _check(line)
-            record_id, hlc = row["id"], row["hlc"]
-            self.result.max_hlc = max(self.result.max_hlc, hlc)
-            parents.append(
-                (table, record_id, hlc, parent, json.dumps(resolves) if resolves else "")
-            )
-            if line.get("current") is True:
-                columns.setdefault(table, list(row))
-                rows.setdefault(table, []).append([row[c] for c in columns[table]])
-                self.result.added += 1
-            else:
-                history.append(
-                    (table, record_id, hlc, json.dumps(row, ensure_ascii=False), self._at)
-                )
-                self.result.kept += 1
-            self._vouch(table, record_id, row)
-        conn = self.conn
-        conn.executemany(
-            "INSERT INTO version_parent (table_name, record_id, hlc, parent_hlc, resolves)"
-            " VALUES (?, ?, ?, ?, ?)",
-            parents,
-        )
-        conn.executemany(
-            "INSERT INTO record_history (table_name, record_id, hlc, data, superseded_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            history,
-        )
-        for table, values in rows.items():
-            names = columns[table]
-            conn.executemany(
-                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                values,
-            )
-        self._vouched.clear()
-        conn.executemany(
-            "INSERT INTO audit_log (seq, at, device, action, table_name, record_id,"
-            " record_hash, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self._audit,
-        )
-        self._audit.clear()
+    def _write_pending(self) -> None:
+        if self._pending is not None:
+            batch, self._pending = self._pending.result(), None
+            bulk_fresh.write(self.conn, batch)
 
-    def _check_fresh(self) -> None:
-        """Every current row must be its record's highest version, every version current
-        or kept: otherwise the bundle lied about which row is current."""
-        for table in BY_TABLE:
-            bad = self.conn.execute(
-                f"SELECT 1 FROM record_history h JOIN {table} t ON t.id = h.record_id"
-                " WHERE h.table_name = ? AND h.hlc >= t.hlc LIMIT 1",
-                (table,),
-            ).fetchone()
-            if bad is not None:
-                raise VersionRejected("The bundle's current versions are not the latest; refused")
-        orphans = self.conn.execute(
-            "SELECT 1 FROM record_history h WHERE NOT EXISTS (SELECT 1 FROM version_parent v"
-            " WHERE v.table_name = h.table_name AND v.record_id = h.record_id) LIMIT 1"
-        ).fetchone()
-        if orphans is not None:  # pragma: no cover - version_parent is written for each
-            raise VersionRejected("The bundle is inconsistent; refused")
+    def close(self) -> None:
+        """Stop the helper thread (after finish(), or when the apply failed)."""
+        if self._helper is not None:
+            self._helper.shutdown(wait=True, cancel_futures=True)
+            self._helper, self._pending = None, None
 
     def _apply_one(
         self, table: str, row: dict[str, Any], parent: str | None, resolves: list[str]
@@ -347,7 +303,9 @@ class Applier:
 
     def finish(self) -> ApplyResult:
         if self.fresh:
-            self._check_fresh()
+            self._write_pending()
+            self.close()
+            bulk_fresh.check(self.conn)
         if not self.index and self.result.touched:
             if self.fresh:  # nothing indexed yet: every document at once, on two cores
                 fts_bulk.build_all(self.conn)

@@ -98,4 +98,6 @@ def apply_bundle(
             with contextlib.suppress(Exception):
                 store.delete(sha)
         raise
+    finally:
+        applier.close()
     return applied

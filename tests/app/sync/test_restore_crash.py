@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from tumar.app.sync import bundle_io, export, restore, team
+from tumar.app.sync import bundle_format, bundle_io, export, restore, team
+from tumar.storage import sync_store
 from tumar.storage.archive import Archive
+from tumar.storage.bulk import VersionRejected
 from tumar.storage.errors import NotAnArchive
 from tumar.storage.records import Person
 
@@ -118,3 +120,35 @@ def test_restored_archive_is_durable_when_restore_returns(
             assert records(reopened) == records(source)
     finally:
         restored.close()
+
+
+@pytest.mark.parametrize("lie", ["malformed", "stale current"])
+def test_refused_versions_leave_no_folder(
+    backup: tuple[Path, str, Archive], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lie: str
+) -> None:
+    """A version refused while the parts are prepared on the helper thread (after several
+    parts were written) fails the restore with its one-line error and deletes the folder."""
+    _bundle, identity, source = backup
+    monkeypatch.setattr(bundle_format, "PART_BYTES", 2000)  # many parts
+    original = sync_store.versions
+
+    def lying(conn, floors=None):
+        items = list(original(conn, floors))
+        last = items[-1]
+        if lie == "malformed":
+            del last["row"]["notes"]
+        else:  # a kept version newer than the current row
+            items.insert(0, {**last, "row": {**last["row"], "hlc": "9" + last["row"]["hlc"][1:]},
+                             "current": False})  # fmt: skip
+        return iter(items)
+
+    monkeypatch.setattr(sync_store, "versions", lying)
+    bundle = tmp_path / "lie.tumar-bundle"
+    export.write_bundle(source, bundle)
+    monkeypatch.undo()
+    target = tmp_path / "new.tumar"
+    secret = bundle_io.Secret(identities=(identity,))
+    with pytest.raises(VersionRejected) as refused:
+        restore.restore(bundle, target, PASS, secret)
+    assert "refused" in str(refused.value) or "does not fit" in str(refused.value)
+    assert not target.exists()
