@@ -17,19 +17,23 @@ builds the index once at the end (storage/fts_bulk.py); everything else is the s
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import bulk_fresh, fts, fts_batch, fts_bulk
-from .audit import entry_hash, head
+from .audit import head
 from .canonical import record_hash
 from .connection import Connection
 from .errors import TumarError
 from .hlc import Timestamp
 from .records import BY_TABLE
 from .search_text import FoldCache
+
+#: json's own string encoder (what canonical JSON uses with ensure_ascii=False)
+_text = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 #: each table's column names, to check a bundle's rows against (computed once)
 _COLUMNS = {table: frozenset(cls.columns()) for table, cls in BY_TABLE.items()}
@@ -71,6 +75,25 @@ def _check(line: Any) -> tuple[str, dict[str, Any], str | None, list[str]]:
     return table, row, parent, resolves
 
 
+class EntryHasher:
+    """audit.entry_hash for the entries of one apply, whose time, device and action never
+    change: the canonical JSON is put together from pieces encoded once, about 3x faster
+    than encoding a dict (a restore hashes one entry per version). Byte for byte the same
+    (tests/storage/test_entry_hasher.py)."""
+
+    def __init__(self, at: str, device: str, action: str) -> None:
+        self._head = (
+            f'{{"action":{_text(action)},"at":{_text(at)},"device":{_text(device)},"record_hash":'
+        )
+
+    def __call__(self, prev: str, seq: int, table: str, record_id: str, digest: str) -> str:
+        canonical = (
+            f'{prev}{self._head}{_text(digest)},"record_id":{_text(record_id)},'
+            f'"seq":{int.__repr__(seq)},"table_name":{_text(table)}}}'
+        )
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
 class Applier:
     """One bundle's versions into archive.db; the caller owns the transaction."""
 
@@ -84,6 +107,7 @@ class Applier:
         self.result = ApplyResult()
         self._at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
         self._seq, self._prev = head(conn)
+        self._entry_hash = EntryHasher(self._at, device, action)
         self._audit: list[tuple] = []
         self._vouched: dict[tuple[str, str], str] = {}
         self._current: dict[tuple[str, str], dict[str, Any]] = {}  # current rows touched
@@ -99,11 +123,7 @@ class Applier:
     def _vouch(self, table: str, record_id: str, row: dict[str, Any]) -> None:
         digest = record_hash(table, row)
         self._seq += 1
-        fields = {
-            "seq": self._seq, "at": self._at, "device": self.device, "action": self.action,
-            "table_name": table, "record_id": record_id, "record_hash": digest,
-        }  # fmt: skip
-        entry = entry_hash(fields, self._prev)
+        entry = self._entry_hash(self._prev, self._seq, table, record_id, digest)
         self._audit.append(
             (self._seq, self._at, self.device, self.action, table, record_id, digest,
              self._prev, entry)

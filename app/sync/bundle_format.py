@@ -231,6 +231,9 @@ def _parse_manifest(raw: bytes, sig: bytes) -> Manifest:
     return Manifest(data, raw, parts)
 
 
+_decode = json.JSONDecoder().decode  # what json.loads does for a str
+
+
 @dataclass
 class Part:
     kind: str  # "records", "audit" or "media"
@@ -261,8 +264,8 @@ def parts(plain: BinaryIO, manifest: Manifest) -> Iterator[Part]:
         data = _read_member(tar, info, MAX_PART_BYTES)
         if hashlib.sha256(data).hexdigest() != listed["sha256"]:
             raise BundleError("The bundle changed while it was being read; nothing was merged")
-        try:
-            lines = [json.loads(line) for line in data.splitlines() if line]
+        try:  # decoded once, not per line (restore parses ~365,000 lines at 100k testimonies)
+            lines = [_decode(line) for line in data.decode("utf-8").split("\n") if line]
         except (ValueError, UnicodeDecodeError):
             raise _damaged(" (unreadable part)") from None
         yield Part(info.name.split("/")[0], info.name, lines=lines)
