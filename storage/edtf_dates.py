@@ -11,10 +11,8 @@ import datetime as dt
 import functools
 import re
 import time
-
-import edtf
-from edtf.parser import parser_classes
-from edtf.parser.edtf_exceptions import EDTFParseException
+from collections.abc import Callable
+from typing import Any
 
 from .errors import InvalidInput
 
@@ -23,10 +21,22 @@ def _silent(*_args: object, **_kwargs: object) -> None:
     return None
 
 
-# edtf prints the text it failed to parse to stdout; a typed date can be sensitive and must
-# not end up in a terminal log, so that module's print is shadowed (thread-safe, unlike
-# redirecting sys.stdout)
-parser_classes.print = _silent  # type: ignore[attr-defined]
+@functools.cache
+def _edtf() -> tuple[Callable[[str], Any], type[Exception]]:
+    """(edtf.parse_edtf, its parse error), imported on first use: edtf builds its pyparsing
+    grammar at import (~0.1 s), which every CLI command would pay, while plain dates
+    (2019-10-14, 2019-10, ranges of them) never need it.
+
+    edtf prints the text it failed to parse to stdout; a typed date can be sensitive and
+    must not end up in a terminal log, so that module's print is shadowed (thread-safe,
+    unlike redirecting sys.stdout) before the parser is ever called."""
+    import edtf
+    from edtf.parser import parser_classes
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
+    parser_classes.print = _silent  # type: ignore[attr-defined]
+    return edtf.parse_edtf, EDTFParseException
+
 
 # a complete calendar day anywhere in the text (qualifiers ?~% removed first)
 _FULL_DAY = re.compile(r"(?<![\dX])(\d{4})-(\d{2})-(\d{2})(?![\dX])")
@@ -142,11 +152,12 @@ def parse(text: str) -> tuple[str, str | None, str | None]:
             f"That date is too long for Tumar (at most {MAX_DATE_CHARS} characters and "
             f"{MAX_SET_MEMBERS} dates in a set); give a range such as 2013-03/2017-11 instead"
         )
+    parse_edtf, parse_error = _edtf()
     try:
-        parsed = edtf.parse_edtf(cleaned)
+        parsed = parse_edtf(cleaned)
         if not _all_days_exist(cleaned):
             raise ValueError(cleaned)
-    except (EDTFParseException, ValueError, TypeError, AttributeError, IndexError):
+    except (parse_error, ValueError, TypeError, AttributeError, IndexError):
         raise InvalidInput(
             f"'{cleaned}' is not a date Tumar understands; use e.g. 2019-10-14, 2019-10, "
             "2019-10? (uncertain), 2019~ (approximate) or 2013-03/2017-11 (a range)"

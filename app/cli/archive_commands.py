@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tumar.app import deadlines, demo, lifecycle
-from tumar.app.passphrase_policy import check_new_passphrase
-from tumar.app.verify import verify_archive, verify_unopenable
+from tumar.app import deadlines, lifecycle
 from tumar.storage.connection import DatabaseError
 from tumar.storage.errors import DatabaseCorrupt
 
@@ -28,6 +26,13 @@ FAST_KDF_WARNING = (
 def _warn_if_fast_kdf() -> None:
     if lifecycle.fast_kdf_profile():
         sys.stderr.write(FAST_KDF_WARNING)
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """zxcvbn's dictionaries load on the first call here (init, passwd), not with every command."""
+    from tumar.app.passphrase_policy import check_new_passphrase as check
+
+    check(passphrase)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -58,6 +63,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from tumar.app.verify import verify_archive, verify_unopenable  # Pillow: verify only
+
     secret = secrets.current_passphrase(args.passphrase_file)
     try:
         archive = lifecycle.open_archive(Path(args.target), secret)
@@ -97,6 +104,8 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     passphrase = secrets.new_passphrase(args.passphrase_file)
+    from tumar.app import demo  # builds dossier-ready sample records: only for `demo`
+
     summary = demo.build_demo(Path(args.path), passphrase)
     _warn_if_fast_kdf()
     out(f"Demo archive created at {summary.folder}")

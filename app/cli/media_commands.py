@@ -11,8 +11,7 @@ import os
 import sys
 
 from tumar.app.jobs import CancelToken, Progress, no_progress
-from tumar.app.media import catalog, export, export_policy, importer, links
-from tumar.app.media.verify_media import remove_orphans
+from tumar.app.media import catalog, links
 from tumar.storage.records import Case, Media, Person, Testimony
 
 from .context import open_from_args, out, resolve
@@ -42,6 +41,8 @@ def _progress_printer() -> Progress:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from tumar.app.media import importer  # Pillow and the decoders: only when importing
+
     with open_from_args(args, media=True) as archive:
         links = importer.Links(
             case_ids=tuple(resolve(archive, Case, i) for i in args.case or []),
@@ -66,6 +67,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from tumar.app.media import export, export_policy  # Pillow: only when exporting
+
     """Images leave without metadata, and nothing leaves against every witness's consent,
     unless --original / --force say otherwise (export_policy)."""
     with open_from_args(args, media=True) as archive:
@@ -143,6 +146,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_cleanup(args: argparse.Namespace) -> int:
+    from tumar.app.media.verify_media import remove_orphans
+
     with open_from_args(args, media=True) as archive:
         guard = archive.head_guard
         if guard is not None and guard.problem(archive.records_db) is not None:

@@ -1,12 +1,14 @@
 """Every `tumar` command pays for what the CLI imports at start. ReportLab, pyHanko (with
-aiohttp) and Qt take over a second together, so only the commands that use them import them."""
+aiohttp) and Qt take over a second together, so only the commands that use them import them;
+edtf's grammar, zxcvbn's dictionaries and Pillow cost another ~0.15 s, which a command that
+lists records does not need."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-HEAVY = ("reportlab", "pyhanko", "aiohttp", "PySide6")
+HEAVY = ("reportlab", "pyhanko", "aiohttp", "PySide6", "edtf", "zxcvbn", "PIL")
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -21,6 +23,12 @@ def test_the_cli_parser_loads_no_pdf_or_qt_library() -> None:
     assert _loaded_after("import tumar.app.cli.main as m; m.build_parser()") == set()
 
 
+def test_opening_an_archive_loads_none_of_them() -> None:
+    assert _loaded_after("import tumar.app.cli.main as m; import tumar.storage.archive") == set()
+
+
 def test_the_probe_sees_a_heavy_import() -> None:
-    # the test above could pass by never seeing anything: the dossier service does load them
+    # the tests above could pass by never seeing anything: the dossier service does load them
     assert {"reportlab", "pyhanko"} <= _loaded_after("import tumar.app.dossier.export")
+    parse_a_date = "from tumar.storage import edtf_dates as d; d.parse('2020-01-XX')"
+    assert {"edtf"} <= _loaded_after(parse_a_date)
