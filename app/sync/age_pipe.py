@@ -1,25 +1,24 @@
-"""Streaming age encryption and decryption to and from recipients, through pyrage.
+"""Streaming age decryption from recipients' identities, through pyrage.
 
-pyrage's streaming calls take a reader and a writer and run to the end, while a bundle is
-produced (tar writing) and consumed (tar reading) incrementally. A bounded in-memory pipe
-joins the two: pyrage runs on a helper thread, the database work stays on the caller's
-thread (SQLite connections belong to one thread). At most PIPE_DEPTH blocks are queued, so
-memory stays a few MiB however big the bundle is; plaintext never touches the disk.
+pyrage's streaming call takes a reader and a writer and runs to the end, while a bundle is
+consumed (tar reading) incrementally. A bounded in-memory pipe joins the two: pyrage runs
+on a helper thread, the database work stays on the caller's thread (SQLite connections
+belong to one thread). At most PIPE_DEPTH blocks are queued, so memory stays a few MiB
+however big the bundle is; plaintext never touches the disk. (Writing does not use pyrage:
+see age_stream and age_x25519.)
 """
 
 from __future__ import annotations
 
 import io
-import os
 import queue
-import re
 import threading
 from collections.abc import Callable
 from typing import BinaryIO
 
 import pyrage
 
-PIPE_DEPTH = 4  # blocks of up to 1 MiB (bundle_format.WRITE_BLOCK): a few MiB in flight
+PIPE_DEPTH = 4  # blocks of up to 1 MiB: a few MiB in flight
 _EOF = b""
 
 
@@ -142,54 +141,6 @@ class _Worker:
     def join(self) -> BaseException | None:
         self._thread.join()
         return self.error
-
-
-def _plain_error(exc: BaseException) -> BaseException:
-    """pyrage wraps a failed write (disk full, removed stick) in EncryptError; give the
-    caller the OSError itself so it reads like any other failed file write."""
-    found = re.search(r"\[Errno (\d+)\]", str(exc))
-    if isinstance(exc, pyrage.EncryptError) and found:
-        code = int(found.group(1))
-        return OSError(code, os.strerror(code))
-    return exc
-
-
-class EncryptingWriter(io.RawIOBase):
-    """File object: bytes written here come out age-encrypted in `dest`."""
-
-    def __init__(self, dest: BinaryIO, recipients: list[str]) -> None:
-        super().__init__()
-        parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
-        self._abandoned = False
-        self._pipe = Pipe()
-        source = io.BufferedReader(_PipeRaw(self._pipe, reading=True), 1 << 20)
-        self._worker = _Worker(lambda: pyrage.encrypt_io(source, dest, parsed), self._pipe)
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:  # type: ignore[override]
-        if self._abandoned:  # a half-written tar flushing itself on garbage collection
-            return len(data)
-        try:
-            return self._pipe.write(data)
-        except PipeClosed:
-            raise _plain_error(self._worker.join() or OSError("encryption stopped")) from None
-
-    def finish(self) -> None:
-        """End of plaintext: wait until pyrage has written the last chunk."""
-        try:
-            self._pipe.close_writer()
-        except PipeClosed:
-            pass  # the worker failed; its error is raised below
-        error = self._worker.join()
-        if error is not None:
-            raise _plain_error(error)
-
-    def abandon(self) -> None:
-        self._abandoned = True
-        self._pipe.abort()
-        self._worker.join()
 
 
 class DecryptingReader(io.RawIOBase):

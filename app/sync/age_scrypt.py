@@ -19,24 +19,16 @@ import os
 from typing import BinaryIO
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from .age_stream import CHUNK, INTRO, TAG, PayloadWriter, b64, hkdf, nonce, sealed_header
 from .errors import BundleError, BundleKeyError
 
-INTRO = b"age-encryption.org/v1\n"
-CHUNK = 64 * 1024
-TAG = 16
 DEFAULT_WORK_FACTOR = 18  # age's own default: N = 2^18, about a second
 MAX_WORK_FACTOR = 20  # 1 GiB of scrypt memory at r = 8; anything above is refused
 FAST_WORK_FACTOR = 12  # tests and throw-away demos only (TUMAR_KDF_PROFILE=fast)
 _LABEL = b"age-encryption.org/v1/scrypt"
-
-
-def _b64(data: bytes) -> bytes:
-    return base64.b64encode(data).rstrip(b"=")
 
 
 def _unb64(text: bytes) -> bytes:
@@ -45,57 +37,20 @@ def _unb64(text: bytes) -> bytes:
     return base64.b64decode(text + b"=" * (-len(text) % 4), validate=True)
 
 
-def _hkdf(key: bytes, salt: bytes, info: bytes) -> bytes:
-    return HKDF(hashes.SHA256(), 32, salt=salt, info=info).derive(key)
-
-
 def _scrypt_key(passphrase: str, salt: bytes, work_factor: int) -> bytes:
     kdf = Scrypt(salt=_LABEL + salt, length=32, n=1 << work_factor, r=8, p=1)
     return kdf.derive(passphrase.encode("utf-8"))
 
 
-def _nonce(counter: int, last: bool) -> bytes:
-    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
-
-
-class ScryptWriter(io.RawIOBase):
+class ScryptWriter(PayloadWriter):
     """File object: what is written here lands in `dest` as a passphrase age file."""
 
     def __init__(self, dest: BinaryIO, passphrase: str, work_factor: int) -> None:
-        super().__init__()
         file_key, salt = os.urandom(16), os.urandom(16)
         wrap_key = _scrypt_key(passphrase, salt, work_factor)
-        body = _b64(ChaCha20Poly1305(wrap_key).encrypt(b"\x00" * 12, file_key, None))
-        header = INTRO + b"-> scrypt " + _b64(salt) + b" %d\n" % work_factor + body + b"\n---"
-        mac = hmac.new(_hkdf(file_key, b"", b"header"), header, "sha256").digest()
-        nonce = os.urandom(16)
-        dest.write(header + b" " + _b64(mac) + b"\n" + nonce)
-        self._dest = dest
-        self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
-        self._buffer = bytearray()
-        self._counter = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:  # type: ignore[override]
-        self._buffer += data
-        # keep one full chunk back: only the last chunk may be flagged final
-        while len(self._buffer) > CHUNK:
-            self._emit(bytes(self._buffer[:CHUNK]), last=False)
-            del self._buffer[:CHUNK]
-        return len(data)
-
-    def _emit(self, chunk: bytes, last: bool) -> None:
-        self._dest.write(self._aead.encrypt(_nonce(self._counter, last), chunk, None))
-        self._counter += 1
-
-    def finish(self) -> None:
-        self._emit(bytes(self._buffer), last=True)
-        self._buffer.clear()
-
-    def abandon(self) -> None:
-        self._buffer.clear()
+        body = b64(ChaCha20Poly1305(wrap_key).encrypt(b"\x00" * 12, file_key, None))
+        stanza = b"-> scrypt " + b64(salt) + b" %d\n" % work_factor + body + b"\n"
+        super().__init__(dest, file_key, sealed_header(file_key, stanza))
 
 
 def _read_line(source: BinaryIO, limit: int = 256) -> bytes:
@@ -147,14 +102,14 @@ class ScryptReader(io.RawIOBase):
         except InvalidTag:
             raise BundleKeyError("The passphrase does not open this bundle") from None
         header = INTRO + b" ".join(stanza) + b"\n" + body + b"\n---"
-        expected = hmac.new(_hkdf(file_key, b"", b"header"), header, "sha256").digest()
+        expected = hmac.new(hkdf(file_key, b"", b"header"), header, "sha256").digest()
         if not hmac.compare_digest(expected, mac):
             raise BundleError("The bundle's encryption header was altered")
         nonce = source.read(16)
         if len(nonce) != 16:
             raise BundleError("The bundle is truncated")
         self._source = source
-        self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
+        self._aead = ChaCha20Poly1305(hkdf(file_key, nonce, b"payload"))
         self._counter = 0
         self._plain = b""
         self._done = False
@@ -170,7 +125,7 @@ class ScryptReader(io.RawIOBase):
         if len(current) < TAG or (last and self._counter and len(current) == TAG):
             raise BundleError("The bundle is truncated or damaged")
         try:
-            self._plain = self._aead.decrypt(_nonce(self._counter, last), current, None)
+            self._plain = self._aead.decrypt(nonce(self._counter, last), current, None)
         except InvalidTag:
             raise BundleError("The bundle is truncated or damaged") from None
         self._counter += 1

@@ -17,7 +17,6 @@ caught. JSON-lines parts are cut at PART_BYTES so a part fits in memory; media s
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 import tarfile
@@ -38,7 +37,6 @@ PART_BYTES = 4 << 20  # a JSON-lines part is cut after this many bytes
 MAX_PART_BYTES = 64 << 20  # larger parts are refused (a forged size must not exhaust memory)
 MAX_MANIFEST_BYTES = 64 << 20
 MAX_MEDIA_BYTES = 1 << 40
-WRITE_BLOCK = 1 << 20  # bytes handed to the encrypting writer at a time
 _PART_NAME = re.compile(r"^(records|audit)/\d{6}\.jsonl$")
 _MEDIA_NAME = re.compile(r"^media/([0-9a-f]{64})$")
 
@@ -51,39 +49,42 @@ def _tarinfo(name: str, size: int) -> tarfile.TarInfo:
     return info
 
 
-class _HashingReader(io.RawIOBase):
-    def __init__(self, source: BinaryIO) -> None:
-        super().__init__()
-        self._source, self.hash, self.size = source, hashlib.sha256(), 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        data = self._source.read(len(buffer))
-        buffer[: len(data)] = data
-        self.hash.update(data)
-        self.size += len(data)
-        return len(data)
-
-
 class BundleWriter:
-    """Writes the tar stream into `plain` (an encrypting writer); finish() seals it."""
+    """Writes the tar stream into `plain` (an encrypting writer); finish() seals it.
+
+    The tar framing is written here, headers from tarfile's own TarInfo.tobuf (pax), so
+    each stored chunk goes to the encrypting writer as the very bytes object the database
+    returned: tarfile's stream mode copied every byte into its record buffer and out again
+    (≈ 11 % of a backup). The output is what `tarfile.open(mode="w|", format=PAX_FORMAT)`
+    writes: members padded to 512 bytes, two zero blocks, the whole padded to 10 KiB.
+    """
 
     def __init__(self, plain: BinaryIO, signing_key: Ed25519PrivateKey) -> None:
-        # 1 MiB writes instead of tarfile's 10 KiB records: each write crosses to the
-        # encrypting thread, and 100,000 small hand-overs cost more than the encryption
-        self._tar = tarfile.open(
-            fileobj=plain, mode="w|", format=tarfile.PAX_FORMAT, bufsize=WRITE_BLOCK
-        )
-        self._tar.copybufsize = WRITE_BLOCK
+        self._plain = plain
+        self._offset = 0
         self._key = signing_key
         self.parts: list[dict[str, Any]] = []
         self._numbers = {"records": 0, "audit": 0}
         self.counts = {"records": 0, "audit": 0, "media": 0}
 
+    def _write(self, data: bytes) -> None:
+        self._plain.write(data)
+        self._offset += len(data)
+
+    def _header(self, name: str, size: int) -> None:
+        self._write(_tarinfo(name, size).tobuf(tarfile.PAX_FORMAT, "utf-8", "surrogateescape"))
+
+    def _pad(self, size: int) -> None:
+        if size % tarfile.BLOCKSIZE:
+            self._write(tarfile.NUL * (tarfile.BLOCKSIZE - size % tarfile.BLOCKSIZE))
+
+    def _member(self, name: str, data: bytes) -> None:
+        self._header(name, len(data))
+        self._write(data)
+        self._pad(len(data))
+
     def _add(self, name: str, data: bytes) -> None:
-        self._tar.addfile(_tarinfo(name, len(data)), io.BytesIO(data))
+        self._member(name, data)
         self.parts.append(
             {"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
         )
@@ -104,11 +105,27 @@ class BundleWriter:
         self._add(f"{kind}/{self._numbers[kind]:06d}.jsonl", bytes(buffer))
         self.counts[kind] += lines
 
-    def add_media(self, sha256: str, size: int, source: BinaryIO) -> None:
-        reader = _HashingReader(source)
-        self._tar.addfile(_tarinfo(f"media/{sha256}", size), io.BufferedReader(reader, 1 << 20))
-        if reader.size != size or reader.hash.hexdigest() != sha256:
+    def add_media(self, sha256: str, size: int, chunks: Iterable[bytes]) -> None:
+        """One stored file from its chunks, hashed again on the way out.
+
+        The hash is recomputed, although media.db is content-addressed and SQLCipher checks
+        every page's HMAC, because those checks cover pages, not which rows a blob is made
+        of, nor a page put back from an older copy of the file: the manifest must name the
+        SHA-256 of the bytes really sent, and a damaged archive must fail its backup, not
+        its restore. hashlib releases the GIL on these 1 MiB blocks, so the hashing runs
+        beside the media.db readers and the encrypting thread (≈ 0.6 s of CPU per GiB).
+        """
+        self._header(f"media/{sha256}", size)
+        digest, sent = hashlib.sha256(), 0
+        for chunk in chunks:
+            sent += len(chunk)
+            if sent > size:
+                break
+            digest.update(chunk)
+            self._write(chunk)
+        if sent != size or digest.hexdigest() != sha256:
             raise BundleError(f"Stored media {sha256[:12]} is damaged; run tumar verify")
+        self._pad(size)
         self.parts.append({"name": f"media/{sha256}", "size": size, "sha256": sha256})
         self.counts["media"] += 1
 
@@ -118,10 +135,11 @@ class BundleWriter:
             "counts": dict(self.counts), "parts": self.parts,
         }  # fmt: skip
         data = json.dumps(full, ensure_ascii=False, sort_keys=True, indent=1).encode()
-        self._tar.addfile(_tarinfo("manifest.json", len(data)), io.BytesIO(data))
-        sig = self._key.sign(data).hex().encode()
-        self._tar.addfile(_tarinfo("manifest.sig", len(sig)), io.BytesIO(sig))
-        self._tar.close()
+        self._member("manifest.json", data)
+        self._member("manifest.sig", self._key.sign(data).hex().encode())
+        self._write(tarfile.NUL * (2 * tarfile.BLOCKSIZE))  # end of archive
+        if self._offset % tarfile.RECORDSIZE:
+            self._write(tarfile.NUL * (tarfile.RECORDSIZE - self._offset % tarfile.RECORDSIZE))
         return full
 
 

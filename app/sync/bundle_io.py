@@ -20,7 +20,8 @@ import pyrage
 from tumar.storage.atomic import atomic_writer
 
 from . import age_scrypt, bundle_format
-from .age_pipe import DecryptingReader, EncryptingWriter
+from .age_pipe import DecryptingReader
+from .age_x25519 import RecipientWriter
 from .errors import BundleError, BundleKeyError
 
 
@@ -36,11 +37,11 @@ class Secret:
 def writing(dest: Path, recipients: list[str], passphrase: str | None, work_factor: int):
     """Yield a plaintext sink; the encrypted bundle replaces `dest` only on success."""
     with atomic_writer(Path(dest)) as fh:
-        sink: EncryptingWriter | age_scrypt.ScryptWriter
+        sink: RecipientWriter | age_scrypt.ScryptWriter
         if passphrase is not None:
             sink = age_scrypt.ScryptWriter(fh, passphrase, work_factor)
         else:
-            sink = EncryptingWriter(fh, recipients)
+            sink = RecipientWriter(fh, recipients)
         try:
             yield sink
             sink.finish()

@@ -12,7 +12,9 @@ from typing import Any
 from tumar.app.jobs import CancelToken, Progress, no_progress
 from tumar.storage import sync_store
 from tumar.storage.archive import Archive
+from tumar.storage.archive_files import MEDIA_DB
 from tumar.storage.media_store import MediaStore
+from tumar.storage.media_stream import ChunkReader
 
 from . import age_scrypt, bundle_io, team
 from .bundle_format import BundleWriter
@@ -65,6 +67,9 @@ def write_bundle(
     marks = sync_store.watermarks(conn)
     heads = sync_store.chain_heads(conn, own)
     media = sync_store.media_to_send(conn, floors.versions if floors else None)
+    # content missing here is not sent (verify reports it); the rest is read by helper
+    # threads on their own media.db connections (storage.media_stream)
+    blobs = [info for sha in media if (info := store.info(sha)) is not None]
     hlcs = _Range()
     with (
         sync_store.small_cache(conn),
@@ -73,20 +78,18 @@ def write_bundle(
         ) as plain,
     ):
         writer = BundleWriter(plain, keys.signing_key)
-        progress(0, len(media) + 2, "Writing records")
+        progress(0, len(blobs) + 2, "Writing records")
         versions = sync_store.versions(conn, floors.versions if floors else None)
         writer.add_lines("records", hlcs.track(versions, cancel))
-        progress(1, len(media) + 2, "Writing the audit chains")
+        progress(1, len(blobs) + 2, "Writing the audit chains")
         writer.add_lines(
             "audit", sync_store.audit_entries(conn, own, floors.chains if floors else None)
         )
-        for done, sha in enumerate(media, start=2):
-            cancel.raise_if_cancelled()
-            info = store.info(sha)
-            if info is not None:  # content missing here: verify reports it, nothing to send
-                with store.open(sha) as source:
-                    writer.add_media(sha, info.size, source)
-            progress(done, len(media) + 2, "Writing media")
+        with ChunkReader(lambda: archive.reader(MEDIA_DB), blobs) as chunks:
+            for done, info in enumerate(blobs, start=2):
+                cancel.raise_if_cancelled()
+                writer.add_media(info.sha256, info.size, chunks.chunks(info))
+                progress(done, len(blobs) + 2, "Writing media")
         manifest = writer.finish(
             {
                 "archive_id": archive.archive_id,
@@ -108,5 +111,5 @@ def write_bundle(
             }  # fmt: skip
         )
         cancel.raise_if_cancelled()
-    progress(len(media) + 2, len(media) + 2, "Bundle written")
+    progress(len(blobs) + 2, len(blobs) + 2, "Bundle written")
     return manifest
