@@ -1,7 +1,8 @@
 """Bech32 (BIP 173) encoding, as age uses it for recipients and identities.
 
 Written from the specification so that a key derived here (from the recovery code) is a
-string stock `age` and pyrage accept; only encoding is needed, decoding is theirs.
+string stock `age` and pyrage accept. Decoding is used by the backup's own age writer,
+which needs a recipient's raw X25519 key (app.sync.age_x25519).
 """
 
 from __future__ import annotations
@@ -45,3 +46,26 @@ def encode(hrp: str, data: bytes) -> str:
     poly = _polymod(_expand_hrp(hrp) + five + [0] * 6) ^ 1
     checksum = [(poly >> 5 * (5 - i)) & 31 for i in range(6)]
     return hrp + "1" + "".join(_CHARSET[d] for d in five + checksum)
+
+
+def decode(text: str) -> tuple[str, bytes]:
+    """(human-readable part, data) of a bech32 string; ValueError if it is not one."""
+    lowered = text.lower()
+    hrp, sep, rest = lowered.rpartition("1")
+    if text not in (lowered, text.upper()) or not sep or not hrp or len(rest) < 6:
+        raise ValueError("not a bech32 string")
+    if any(c not in _CHARSET for c in rest):
+        raise ValueError("not a bech32 string")
+    values = [_CHARSET.index(c) for c in rest]
+    if _polymod(_expand_hrp(hrp) + values) != 1:
+        raise ValueError("bech32 checksum does not match")
+    acc = bits = 0
+    out = bytearray()
+    for value in values[:-6]:
+        acc, bits = (acc << 5) | value, bits + 5
+        while bits >= 8:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+    if bits >= 5 or acc & ((1 << bits) - 1):
+        raise ValueError("bech32 padding is not zero")
+    return hrp, bytes(out)

@@ -18,35 +18,24 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from tumar.storage import bech32
+
 from .age_stream import PayloadWriter, b64, hkdf, sealed_header
 
-_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _LABEL = b"age-encryption.org/v1/X25519"
 
 
 def recipient_key(recipient: str) -> bytes:
-    """The 32-byte X25519 public key inside an `age1…` string (Bech32, BIP 173).
+    """The 32-byte X25519 public key inside an `age1…` string.
 
-    pyrage parses it first (prefix, alphabet, checksum), so a malformed recipient fails
-    with the same RecipientError as before; this only unpacks the 5-bit groups.
+    pyrage parses it first, so a malformed recipient fails with the same RecipientError
+    as before; storage.bech32 then unpacks it (checking the checksum again).
     """
     pyrage.x25519.Recipient.from_str(recipient)
-    return bech32_payload(recipient)
-
-
-def bech32_payload(text: str) -> bytes:
-    """The 32 bytes of an age Bech32 string whose checksum was already checked."""
-    values = [_CHARSET.index(c) for c in text.lower().rpartition("1")[2]]
-    acc = bits = 0
-    key = bytearray()
-    for value in values[:-6]:
-        acc, bits = (acc << 5) | value, bits + 5
-        while bits >= 8:
-            bits -= 8
-            key.append((acc >> bits) & 0xFF)
-    if len(key) != 32 or bits >= 5 or acc & ((1 << bits) - 1):
-        raise ValueError("not a 32-byte age key")
-    return bytes(key)
+    hrp, key = bech32.decode(recipient)
+    if hrp != "age" or len(key) != 32:
+        raise ValueError("not an age X25519 recipient")
+    return key
 
 
 def stanza(file_key: bytes, recipient: bytes) -> bytes:

@@ -14,7 +14,8 @@ import pytest
 
 from tumar.app.sync import age_scrypt
 from tumar.app.sync.age_stream import CHUNK
-from tumar.app.sync.age_x25519 import RecipientWriter, bech32_payload, recipient_key
+from tumar.app.sync.age_x25519 import RecipientWriter, recipient_key
+from tumar.storage import bech32
 
 # chunk borders: empty payload, one byte, exactly one chunk, one byte over, several chunks
 SIZES = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 3 * CHUNK + 5]
@@ -81,12 +82,23 @@ def test_recipient_key_is_the_x25519_public_key() -> None:
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
     identity = pyrage.x25519.Identity.generate()
-    secret = bech32_payload(str(identity))
+    hrp, secret = bech32.decode(str(identity))
+    assert hrp == "age-secret-key-"
     public = X25519PrivateKey.from_private_bytes(secret).public_key().public_bytes_raw()
     assert recipient_key(str(identity.to_public())) == public
     last = "q" if str(identity.to_public())[-1] != "q" else "p"
     with pytest.raises(pyrage.RecipientError):
         recipient_key(str(identity.to_public())[:-1] + last)
+
+
+def test_bech32_decode_inverts_encode_and_checks_the_checksum() -> None:
+    data = os.urandom(32)
+    text = bech32.encode("age", data)
+    assert bech32.decode(text) == ("age", data)
+    assert bech32.decode(text.upper()) == ("age", data)
+    for bad in (text[:-1] + ("q" if text[-1] != "q" else "p"), "agf" + text[3:], text[:4]):
+        with pytest.raises(ValueError):
+            bech32.decode(bad)
 
 
 class _FullDisk(io.RawIOBase):
