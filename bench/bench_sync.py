@@ -66,10 +66,10 @@ def build(folder: Path, testimonies: int, media_mb: int) -> None:
 
 def child_backup(folder: Path, out: Path) -> None:
     with Archive.open(folder, PASS) as archive:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         export.write_bundle(archive, out)
-        spent = time.perf_counter() - start
-    print(f"{spent:.3f} {peak_rss_mb():.1f}")
+        spent, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(f"{spent:.3f} {peak_rss_mb():.1f} {cpu:.3f}")
 
 
 def peak_rss_mb() -> float:
@@ -93,14 +93,15 @@ def backup_step(src: Path, bundle: Path, secret: bundle_io.Secret, recipient: st
         [sys.executable, "-m", "bench.bench_sync", "--child-backup", str(src), str(bundle)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    backup_s, rss_mb = map(float, done.stdout.split())
+    backup_s, rss_mb, backup_cpu = map(float, done.stdout.split())
     plain = bundle.with_suffix(".tar")
     with bundle_io.reading(bundle, secret) as reader, open(plain, "wb") as fh:
         shutil.copyfileobj(reader, fh, 1 << 20)
-    start = time.perf_counter()
+    start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     out = bundle.with_suffix(".age")
     subprocess.run(["age", "-r", recipient, "-o", str(out), str(plain)], check=True)
-    age_s = time.perf_counter() - start
+    age_s, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    age_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     size_mb = plain.stat().st_size / 2**20
     plain.unlink()
     out.unlink()
@@ -109,6 +110,10 @@ def backup_step(src: Path, bundle: Path, secret: bundle_io.Secret, recipient: st
         f"backup   {backup_s:7.2f} s  {size_mb / backup_s:7.1f} MiB/s   "
         f"age {age_s:6.2f} s  ratio {ratio:.2f}x (goal >= 0.8x: {goal(ratio >= 0.8)})"
         f"  plaintext {size_mb:.0f} MiB"
+    )
+    print(
+        f"         CPU (all threads) backup {backup_cpu:.2f} s, age {age_cpu:.2f} s;"
+        f" backup CPU / age CPU {backup_cpu / age_cpu:.2f}"
     )
     print(f"         peak RSS {rss_mb:.0f} MB (goal < 150 MB: {goal(rss_mb < 150)})", flush=True)
 
