@@ -30,7 +30,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 INTRO = b"age-encryption.org/v1\n"
 CHUNK = 64 * 1024
 TAG = 16
-QUEUE_DEPTH = 8  # blocks (the bundle writer hands over up to 1 MiB at a time)
+QUEUE_DEPTH = 6  # blocks of at most BLOCK bytes waiting for the thread
+BLOCK = 1 << 20  # larger writes (a 4 MiB JSON-lines part) are queued in views of this size
 #: written ciphertext is handed to the kernel's writeback every this many bytes, so the
 #: final fsync finds little left to write instead of the whole bundle
 WRITEBACK_BYTES = 32 << 20
@@ -70,7 +71,7 @@ class PayloadWriter:
         payload_nonce = os.urandom(16)
         self._aead = ChaCha20Poly1305(hkdf(file_key, payload_nonce, b"payload"))
         self._dest = dest
-        self._queue: queue.Queue[bytes | None] = queue.Queue(QUEUE_DEPTH)
+        self._queue: queue.Queue[memoryview | None] = queue.Queue(QUEUE_DEPTH)
         self._stop = threading.Event()
         self.error: BaseException | None = None
         self._counter = 0
@@ -85,14 +86,16 @@ class PayloadWriter:
         return True
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
-        if len(data):
-            self._put(data if isinstance(data, bytes) else bytes(data))
-        return len(data)
+        """Queue `data` (no copy for bytes: views of it, so memory stays bounded)."""
+        whole = memoryview(data if isinstance(data, bytes) else bytes(data))
+        for start in range(0, len(whole), BLOCK):
+            self._put(whole[start : start + BLOCK])
+        return len(whole)
 
     def flush(self) -> None:
         """Nothing to do: finish() is what pushes the last chunk out."""
 
-    def _put(self, item: bytes | None) -> None:
+    def _put(self, item: memoryview | None) -> None:
         while True:
             if self.error is not None:
                 raise self.error
@@ -131,7 +134,7 @@ class PayloadWriter:
                 if item is _END:
                     self._emit(pending, last=True)
                     return
-                with memoryview(item) as view:
+                with item as view:
                     start = 0
                     if pending and len(pending) < CHUNK:
                         start = min(CHUNK - len(pending), len(view))
