@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,10 +132,14 @@ class Applier:
         self._prev = entry
         self._vouched[(table, record_id)] = digest
 
-    def apply(self, lines: list[Any]) -> None:
+    def apply(self, lines: list[Any] | Callable[[], list[Any]]) -> None:
+        """One part's versions; a callable gives them when called (a restore calls it on
+        its helper thread, so parsing a part overlaps writing the one before)."""
         if self.fresh:
             self._apply_fresh(lines)
             return
+        if callable(lines):
+            lines = lines()
         checked = [_check(line) for line in lines]
         self._prefetch(checked)
         for item in checked:
@@ -178,7 +183,7 @@ class Applier:
         self._new_parents.clear()
         self._new_rows.clear()
 
-    def _apply_fresh(self, lines: list[Any]) -> None:
+    def _apply_fresh(self, lines: list[Any] | Callable[[], list[Any]]) -> None:
         """Restore into an empty archive (storage/bulk_fresh.py): a part is checked and
         hashed on a helper thread while this thread, which owns the connection, writes the
         part before it (SQLite releases the GIL while it inserts). finish() writes the

@@ -10,6 +10,7 @@ one fails its PRIMARY KEY) and it is the record's highest version.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import bulk
@@ -24,9 +25,11 @@ if TYPE_CHECKING:
 Batch = tuple[list[tuple], list[tuple], dict[str, list[str]], dict[str, list[list[Any]]], list]
 
 
-def prepare(applier: Applier, lines: list[Any]) -> Batch:
-    """Check and vouch for one part's versions, in bundle order (one helper thread, so
-    this replica's audit chain links the parts in order)."""
+def prepare(applier: Applier, lines: list[Any] | Callable[[], list[Any]]) -> Batch:
+    """Parse (when given a callable), check and vouch for one part's versions, in bundle
+    order (one helper thread, so this replica's audit chain links the parts in order)."""
+    if callable(lines):
+        lines = lines()
     result = applier.result
     rows: dict[str, list[list[Any]]] = {}
     columns: dict[str, list[str]] = {}

@@ -72,10 +72,10 @@ def apply_bundle(
                 cancel.raise_if_cancelled()
                 seen.add(part.name)
                 if part.kind == "records":
-                    applier.apply(part.lines)
+                    applier.apply(part.parse)  # a restore parses it on its helper thread
                 elif part.kind == "audit":
                     applied.audit_entries += audit_chains.import_entries(
-                        conn, archive.replica_id, part.lines
+                        conn, archive.replica_id, part.parse()
                     )
                 elif dry_run:
                     applied.media_known += store.info(part.sha256) is not None
