@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 INTRO = b"age-encryption.org/v1\n"
 CHUNK = 64 * 1024
 TAG = 16
-QUEUE_DEPTH = 6  # blocks of at most BLOCK bytes waiting for the thread
+QUEUE_DEPTH = 4  # blocks of at most BLOCK bytes waiting for the thread
 BLOCK = 1 << 20  # larger writes (a 4 MiB JSON-lines part) are queued in views of this size
 #: written ciphertext is handed to the kernel's writeback every this many bytes, so the
 #: final fsync finds little left to write instead of the whole bundle
