@@ -67,26 +67,6 @@ class Pipe:
         self._put(_EOF)
 
     # reader side
-    def read(self, size: int = -1) -> bytes:
-        parts, wanted = [], size if size >= 0 else 1 << 62
-        got = 0
-        while got < wanted and not self._ended:
-            if not self._pending:
-                block = self._get()
-                if block == _EOF:
-                    self._ended = True
-                    break
-                self._pending = memoryview(block)
-            take = self._pending[: wanted - got]
-            self._pending = self._pending[len(take) :]
-            parts.append(take)
-            got += len(take)
-            if size < 0:
-                continue
-            if got:  # a short read is fine for tarfile and pyrage; don't wait for more
-                break
-        return b"".join(parts)
-
     def readinto(self, buffer: bytearray | memoryview) -> int:
         """One copy, straight from the queued block into the caller's buffer."""
         wanted = len(buffer)
