@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tumar.app.cascade import delete_attached
 from tumar.storage.archive import Archive
 from tumar.storage.connection import transaction
 from tumar.storage.records import (
@@ -94,7 +95,11 @@ def edit_case(archive: Archive, case_id: str, **changes: object) -> Case:
 
 
 def delete_case(archive: Archive, case_id: str) -> Case:
-    return archive.repo.delete(Case, case_id)
+    """Tombstones the case with its events and notes (app.cascade); links stay."""
+    repo = archive.repo
+    with transaction(repo.conn):
+        delete_attached(repo, "case_id", case_id)
+        return repo.delete(Case, case_id)
 
 
 def add_event(

@@ -8,6 +8,7 @@ The CLI's commands keep using people/cases/testimonies; these sit beside them.
 
 from __future__ import annotations
 
+from tumar.app.cascade import delete_attached
 from tumar.storage.archive import Archive
 from tumar.storage.connection import transaction
 from tumar.storage.errors import InvalidInput
@@ -120,10 +121,12 @@ def delete_note(archive: Archive, note_id: str) -> Note:
 
 
 def delete_testimony(archive: Archive, testimony_id: str) -> Testimony:
-    """Tombstone a testimony and its translations (like a person and their names); the
-    links to cases stay so the history still reads whole, and every version is kept."""
+    """Tombstone a testimony, its translations and its notes (like a person and their
+    names); the links to cases stay so the history still reads whole, and every version
+    is kept."""
     repo = archive.repo
     with transaction(repo.conn):
         for translation in repo.find(Translation, {"testimony_id": testimony_id}):
             repo.delete(Translation, translation.id)
+        delete_attached(repo, "testimony_id", testimony_id)
         return repo.delete(Testimony, testimony_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tumar.app.cascade import delete_attached
 from tumar.storage.archive import Archive
 from tumar.storage.connection import transaction
 from tumar.storage.records import CasePerson, Person, PersonName
@@ -95,9 +96,11 @@ def edit_person(archive: Archive, person_id: str, **changes: object) -> Person:
 
 
 def delete_person(archive: Archive, person_id: str) -> Person:
-    """Tombstones the person and their names; links stay so history still makes sense."""
+    """Tombstones the person, their names and the notes about them (app.cascade); links
+    stay so history still makes sense."""
     repo = archive.repo
     with transaction(repo.conn):
         for name in repo.find(PersonName, {"person_id": person_id}):
             repo.delete(PersonName, name.id)
+        delete_attached(repo, "person_id", person_id)
         return repo.delete(Person, person_id)

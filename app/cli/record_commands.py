@@ -275,8 +275,8 @@ def _delete(cls, delete, what: str = ""):  # noqa: ANN001, ANN202
     return handler
 
 
-person_delete = _delete(Person, people.delete_person)
-case_delete = _delete(Case, cases.delete_case)
+person_delete = _delete(Person, people.delete_person, " with their names and notes")
+case_delete = _delete(Case, cases.delete_case, " with its events and notes")
 event_delete = _delete(Event, edits.delete_event)
-testimony_delete = _delete(Testimony, edits.delete_testimony, " and its translations")
+testimony_delete = _delete(Testimony, edits.delete_testimony, " with its translations and notes")
 note_delete = _delete(Note, edits.delete_note)

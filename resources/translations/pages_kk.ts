@@ -236,24 +236,24 @@
 <context>
     <name>Deleting</name>
     <message>
-        <source>Delete %1 and their %2 name(s)?</source>
-        <translation>%1 және оның барлық есімдерін (%2) жою керек пе?</translation>
-    </message>
-    <message>
         <source>Delete person</source>
         <translation>Адамды жою</translation>
-    </message>
-    <message>
-        <source>Delete the case %1?</source>
-        <translation>%1 ісін жою керек пе?</translation>
     </message>
     <message>
         <source>Delete case</source>
         <translation>Істі жою</translation>
     </message>
     <message>
-        <source>Delete the testimony by %1 and its %2 translation(s)?</source>
-        <translation>%1 берген айғақты аудармаларымен (%2) бірге жою керек пе?</translation>
+        <source>Delete %1, their %2 name(s) and %3 note(s)?</source>
+        <translation>%1 есімдерімен (%2) және жазбаларымен (%3) бірге жою керек пе?</translation>
+    </message>
+    <message>
+        <source>Delete the case %1 with its %2 event(s) and %3 note(s)?</source>
+        <translation>%1 ісін оқиғаларымен (%2) және жазбаларымен (%3) бірге жою керек пе?</translation>
+    </message>
+    <message>
+        <source>Delete the testimony by %1, its %2 translation(s) and %3 note(s)?</source>
+        <translation>%1 берген айғақты аудармаларымен (%2) және жазбаларымен (%3) бірге жою керек пе?</translation>
     </message>
     <message>
         <source>Delete testimony</source>

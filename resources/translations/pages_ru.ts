@@ -236,24 +236,24 @@
 <context>
     <name>Deleting</name>
     <message>
-        <source>Delete %1 and their %2 name(s)?</source>
-        <translation>Удалить %1 и все его имена (%2)?</translation>
-    </message>
-    <message>
         <source>Delete person</source>
         <translation>Удалить человека</translation>
-    </message>
-    <message>
-        <source>Delete the case %1?</source>
-        <translation>Удалить дело %1?</translation>
     </message>
     <message>
         <source>Delete case</source>
         <translation>Удалить дело</translation>
     </message>
     <message>
-        <source>Delete the testimony by %1 and its %2 translation(s)?</source>
-        <translation>Удалить показания: %1, вместе с переводами (%2)?</translation>
+        <source>Delete %1, their %2 name(s) and %3 note(s)?</source>
+        <translation>Удалить %1 вместе с именами (%2) и заметками (%3)?</translation>
+    </message>
+    <message>
+        <source>Delete the case %1 with its %2 event(s) and %3 note(s)?</source>
+        <translation>Удалить дело %1 вместе с событиями (%2) и заметками (%3)?</translation>
+    </message>
+    <message>
+        <source>Delete the testimony by %1, its %2 translation(s) and %3 note(s)?</source>
+        <translation>Удалить показания: %1, вместе с переводами (%2) и заметками (%3)?</translation>
     </message>
     <message>
         <source>Delete testimony</source>

@@ -148,3 +148,24 @@ def test_deleting_a_record_already_gone_is_one_line(qtbot, session_factory) -> N
     _button(page.detail, "Delete…").click()
     qtbot.waitUntil(lambda: bool(messages))
     assert "deleted" in messages[0] and "\n" not in messages[0]
+
+
+def test_delete_case_takes_its_events_and_notes(qtbot, session_factory) -> None:
+    session = session_factory()
+    archive = session.archive
+    case = cases.add_case(archive, "Zaisan hearing")
+    event = cases.add_event(archive, case.id, "hearing", "2031-05-02", place="Zaisan")
+    note = testimonies.add_note(archive, "Ask for the court file", case_id=case.id)
+    page = CasesPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.show_record("case", case.id)
+    seen.clear()
+    answer_next_modal(_confirm("Zaisan hearing"))
+    _button(page.detail, "Delete…").click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert "1 event(s) and 1 note(s)" in seen[0]["text"]
+    _deleted_with_history(archive, Case, "case_file", case.id)
+    _deleted_with_history(archive, Event, "event", event.id)
+    _deleted_with_history(archive, Note, "note", note.id)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tumar.app import cases, edits, people
+from tumar.app.cascade import attached_counts
 from tumar.app.dates import reading
 from tumar.storage.errors import TumarError
 from tumar.storage.records import Case, Event, Note, Person, PersonName, Testimony, Translation
@@ -42,8 +43,12 @@ def deletion(archive, kind: str, record_id: str) -> Deletion:
     if kind == "person":
         person = repo.get(Person, record_id)
         names = len(repo.find(PersonName, {"person_id": record_id}))
-        question = QCoreApplication.translate("Deleting", "Delete %1 and their %2 name(s)?")
-        question = question.replace("%1", _isolate(person.display_name)).replace("%2", str(names))
+        _, notes = attached_counts(repo, "person_id", record_id)
+        question = QCoreApplication.translate(
+            "Deleting", "Delete %1, their %2 name(s) and %3 note(s)?"
+        )
+        question = question.replace("%1", _isolate(person.display_name))
+        question = question.replace("%2", str(names)).replace("%3", str(notes))
         return Deletion(
             QCoreApplication.translate("Deleting", "Delete person"),
             question,
@@ -51,9 +56,12 @@ def deletion(archive, kind: str, record_id: str) -> Deletion:
         )
     if kind == "case":
         case = repo.get(Case, record_id)
-        question = QCoreApplication.translate("Deleting", "Delete the case %1?").replace(
-            "%1", _isolate(case.title)
+        events, notes = attached_counts(repo, "case_id", record_id)
+        question = QCoreApplication.translate(
+            "Deleting", "Delete the case %1 with its %2 event(s) and %3 note(s)?"
         )
+        question = question.replace("%1", _isolate(case.title))
+        question = question.replace("%2", str(events)).replace("%3", str(notes))
         return Deletion(
             QCoreApplication.translate("Deleting", "Delete case"),
             question,
@@ -63,10 +71,12 @@ def deletion(archive, kind: str, record_id: str) -> Deletion:
         testimony = repo.get(Testimony, record_id)
         witness = repo.get(Person, testimony.witness_id, include_deleted=True)
         count = len(repo.find(Translation, {"testimony_id": record_id}))
+        _, notes = attached_counts(repo, "testimony_id", record_id)
         question = QCoreApplication.translate(
-            "Deleting", "Delete the testimony by %1 and its %2 translation(s)?"
+            "Deleting", "Delete the testimony by %1, its %2 translation(s) and %3 note(s)?"
         )
-        question = question.replace("%1", _isolate(witness.display_name)).replace("%2", str(count))
+        question = question.replace("%1", _isolate(witness.display_name))
+        question = question.replace("%2", str(count)).replace("%3", str(notes))
         return Deletion(
             QCoreApplication.translate("Deleting", "Delete testimony"),
             question,
