@@ -7,15 +7,21 @@ that write them, storage.fts) and compared. FTS5's own check of the indexes agai
 documents is app.verify_damage.search_index_problem (on a connection of its own).
 
 Why whole-table reads: looking each record up by id (the write path's way) cost three
-queries per document, most of verify's time on a large archive. Here each table is read
-once, and each stored document is reduced to a digest, so memory stays at one digest per
-document however long the texts are.
+queries per document, most of verify's time on a large archive. Here each record table is
+read once, and the stored documents of each kind are read once in doc_id order beside it:
+documents are written in the order their records were (ids are time-ordered, and a
+rebuild writes in id order), so the stored row of the next expected document is almost
+always the next row read, and the two are compared as they are. The few out of order are
+met within a bounded look-ahead or fetched by id, so memory stays at that look-ahead
+however long the texts are (no digest of every document kept; hashing both sides cost
+more than the comparison itself).
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from . import fts
@@ -23,22 +29,58 @@ from .connection import Connection
 from .search_text import FoldCache
 
 MAX_REPORTED = 20
+#: stored rows read ahead of the expected document and kept for a later one, at most
+LOOKAHEAD = 1000
 _COLUMNS = ", ".join(f.name for f in fts.Doc.__dataclass_fields__.values())
+StoredRow = tuple[Any, ...]
 
 
-def _digest(values: Iterable[Any]) -> bytes:
-    """Each value typed and length-prefixed, so '' differs from None, 1 from '1' and no two
-    columns can trade characters (as when the columns were compared one by one)."""
-    digest = hashlib.blake2b()
-    for value in values:
-        if isinstance(value, str):
-            data = value.encode("utf-8", "surrogatepass")
-            digest.update(b"s%d:" % len(data))
-        else:
-            data = repr(value).encode("ascii", "backslashreplace")
-            digest.update(b"%s%d:" % (type(value).__name__.encode("ascii"), len(data)))
-        digest.update(data)
-    return digest.digest()
+def same_values(stored: StoredRow, expected: tuple[Any, ...]) -> bool:
+    """Column by column, value and type: '' differs from NULL, 1 from '1' and 1.0, and no
+    two columns can trade characters (tuples compare position by position)."""
+    return stored == expected and tuple(map(type, stored)) == tuple(map(type, expected))
+
+
+class _StoredDocs:
+    """The search_doc rows of one kind in doc_id order, handed out by record id.
+
+    `compared`: record ids whose stored row was already compared (met by id): skipped when
+    the scan reaches them. A row pushed out of the look-ahead is simply forgotten: if its
+    record comes later it is fetched by id then, and a row no live record claims is found
+    by search_doc_problems' pass over every record id."""
+
+    def __init__(self, conn: Connection, kind: str, compared: set[str]) -> None:
+        self._conn = conn
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples, compared as they are
+        self._rows = cursor.execute(
+            f"SELECT {_COLUMNS} FROM search_doc WHERE kind = ? ORDER BY doc_id",  # noqa: S608
+            (kind,),
+        )
+        self._ahead: dict[str, StoredRow] = {}  # insertion-ordered: oldest first
+        self._compared = compared
+
+    def take(self, record_id: str) -> StoredRow | None:
+        row = self._ahead.pop(record_id, None)
+        if row is not None:
+            return row
+        for _ in range(LOOKAHEAD):
+            row = next(self._rows, None)
+            if row is None:
+                break
+            if row[1] == record_id:
+                return row
+            if row[1] in self._compared:
+                continue
+            self._ahead[row[1]] = row
+            if len(self._ahead) > LOOKAHEAD:
+                del self._ahead[next(iter(self._ahead))]
+        cursor = self._conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(
+            f"SELECT {_COLUMNS} FROM search_doc WHERE record_id = ?",  # noqa: S608
+            (record_id,),
+        ).fetchone()
 
 
 def _expected(conn: Connection, cache: FoldCache) -> Iterator[tuple[str, fts.Doc]]:
@@ -72,25 +114,31 @@ def _expected(conn: Connection, cache: FoldCache) -> Iterator[tuple[str, fts.Doc
 
 def search_doc_problems(conn: Connection) -> list[str]:
     problems: list[str] = []
-    stored = {row[1]: _digest(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM search_doc")}
     cache: FoldCache = {}
     live: set[str] = set()
-    for table, doc in _expected(conn, cache):
-        live.add(doc.record_id)
-        held = stored.get(doc.record_id)
-        if held is None:
-            problems.append(f"{table} {doc.record_id} is missing from the search index")
-        elif held != _digest(vars(doc).values()):  # Doc's fields in column order
-            problems.append(
-                f"the search document of {table} {doc.record_id} differs from the record "
-                "(search results and snippets would show other text); "
-                "`tumar reindex` rebuilds the index from the records"
-            )
-        if len(cache) > 200_000:
-            cache.clear()
-    for record_id in stored:
-        if record_id not in live:
-            problems.append(f"the search index has a document for {record_id}, no live record")
+    for table, docs in groupby(_expected(conn, cache), key=itemgetter(0)):
+        stored = _StoredDocs(conn, fts.KIND_OF_TABLE[table], live)
+        for _, doc in docs:
+            live.add(doc.record_id)
+            row = stored.take(doc.record_id)
+            if row is None:
+                problems.append(f"{table} {doc.record_id} is missing from the search index")
+            elif not same_values(row, doc.values()):
+                problems.append(
+                    f"the search document of {table} {doc.record_id} differs from the record "
+                    "(search results and snippets would show other text); "
+                    "`tumar reindex` rebuilds the index from the records"
+                )
+            if len(cache) > 200_000:
+                cache.clear()
+    # record ids only (the index on record_id holds doc_id too): reported in doc_id order
+    extra = sorted(
+        (doc_id, record_id)
+        for doc_id, record_id in conn.execute("SELECT doc_id, record_id FROM search_doc")
+        if record_id not in live
+    )
+    for _, record_id in extra:
+        problems.append(f"the search index has a document for {record_id}, no live record")
     if len(problems) > MAX_REPORTED:
         more = len(problems) - MAX_REPORTED
         problems = [*problems[:MAX_REPORTED], f"… and {more} more search-index problems"]

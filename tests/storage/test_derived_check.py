@@ -11,7 +11,7 @@ import pytest
 
 from tumar.storage import derived_check, fts
 from tumar.storage.archive import Archive
-from tumar.storage.derived_check import _digest, _expected, search_doc_problems
+from tumar.storage.derived_check import _expected, same_values, search_doc_problems
 from tumar.storage.records import (
     Case,
     Event,
@@ -137,11 +137,59 @@ def test_many_problems_are_capped(filled, monkeypatch: pytest.MonkeyPatch) -> No
     assert len(problems) == 3 and problems[-1] == "… and 5 more search-index problems"
 
 
-def test_digest_keeps_values_apart() -> None:
+def test_same_values_keeps_values_apart() -> None:
     distinct = [
-        ["ab", "c"], ["a", "bc"], ["abc"], [None], [""], ["None"], [1], ["1"], [True],
-        [1.0], [None, None], [], ["\udcff"], ["\ufffd"],
+        ("ab", "c"), ("a", "bc"), ("abc",), (None,), ("",), ("None",), (1,), ("1",), (True,),
+        (1.0,), (None, None), (), ("\udcff",), ("\ufffd",), (b"1",),
     ]  # fmt: skip
-    digests = {_digest(values) for values in distinct}
-    assert len(digests) == len(distinct)
-    assert _digest(["ab", None, 0]) == _digest(("ab", None, 0))
+    for i, one in enumerate(distinct):
+        for j, other in enumerate(distinct):
+            assert same_values(one, other) == (i == j), (one, other)
+    assert same_values(("ab", None, 0), ("ab", None, 0))
+
+
+def _move_to_end(conn, record_id: str) -> None:
+    """The same stored row, given a new doc_id after every other (as a refresh would)."""
+    row = conn.execute("SELECT * FROM search_doc WHERE record_id = ?", (record_id,)).fetchone()
+    values = {k: row[k] for k in row.keys() if k != "doc_id"}
+    conn.execute("DELETE FROM search_doc WHERE record_id = ?", (record_id,))
+    conn.execute(
+        f"INSERT INTO search_doc ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+        tuple(values.values()),
+    )
+
+
+@pytest.mark.parametrize("lookahead", [0, 1, 1000])
+def test_documents_out_of_order_are_still_compared(
+    filled, monkeypatch: pytest.MonkeyPatch, lookahead: int
+) -> None:
+    """Rows met out of doc_id order (beyond the look-ahead, or pushed out of it) are
+    fetched by id: no false alarm, and a rewritten one is still named."""
+    archive, ids = filled
+    conn = archive.records_db
+    monkeypatch.setattr(derived_check, "LOOKAHEAD", lookahead)
+    _move_to_end(conn, ids["person"])
+    _move_to_end(conn, ids["testimony"])
+    assert search_doc_problems(conn) == []
+    conn.execute(
+        "UPDATE search_doc SET body = 'invented' WHERE record_id = ?", (ids["testimony"],)
+    )
+    conn.execute("DELETE FROM search_doc WHERE record_id = ?", (ids["plain testimony"],))
+    problems = search_doc_problems(conn)
+    assert problems == [
+        f"the search document of testimony {ids['testimony']} differs from the record "
+        "(search results and snippets would show other text); "
+        "`tumar reindex` rebuilds the index from the records",
+        f"testimony {ids['plain testimony']} is missing from the search index",
+    ]
+
+
+def test_values_moved_between_columns_are_named(filled) -> None:
+    archive, ids = filled
+    conn = archive.records_db
+    # the person's folded and coarse keys swapped: the same characters, other columns
+    conn.execute(
+        "UPDATE search_doc SET keys = nkeys, nkeys = keys WHERE record_id = ?", (ids["person"],)
+    )
+    problems = search_doc_problems(conn)
+    assert len(problems) == 1 and ids["person"] in problems[0], problems
