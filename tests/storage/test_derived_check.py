@@ -171,9 +171,7 @@ def test_documents_out_of_order_are_still_compared(
     _move_to_end(conn, ids["person"])
     _move_to_end(conn, ids["testimony"])
     assert search_doc_problems(conn) == []
-    conn.execute(
-        "UPDATE search_doc SET body = 'invented' WHERE record_id = ?", (ids["testimony"],)
-    )
+    conn.execute("UPDATE search_doc SET body = 'invented' WHERE record_id = ?", (ids["testimony"],))
     conn.execute("DELETE FROM search_doc WHERE record_id = ?", (ids["plain testimony"],))
     problems = search_doc_problems(conn)
     assert problems == [
