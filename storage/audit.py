@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .audit_hashing import RecordHasher, entry_digest
 from .canonical import canonical_json, record_hash, sha256_hex
 from .connection import Connection
 from .records import BY_TABLE
@@ -121,17 +122,13 @@ def _check_chain(conn: Connection, report: ChainReport) -> tuple[Latest, Trail]:
     for row in _tuples(conn, f"SELECT {_ENTRY_COLUMNS} FROM audit_log ORDER BY seq"):
         seq, at, device, action, table_name, record_id, rec_hash, prev_hash, digest = row
         if not report.problems:
-            fields = {
-                "seq": seq, "at": at, "device": device, "action": action,
-                "table_name": table_name, "record_id": record_id, "record_hash": rec_hash,
-            }  # fmt: skip
             if seq != expected_seq:
                 report.problems.append(
                     f"audit entry #{expected_seq} is missing (next entry is #{seq})"
                 )
             elif prev_hash != prev:
                 report.problems.append(f"audit entry #{seq} does not link to entry #{seq - 1}")
-            elif entry_hash(fields, prev_hash) != digest:
+            elif entry_digest(prev_hash, *row[:7]) != digest:
                 report.problems.append(
                     f"audit entry #{seq} ({action} {table_name} {record_id}) was altered"
                 )
@@ -158,27 +155,36 @@ def _vouched(key: RecordKey, latest: Latest, trail: Trail) -> set[str]:
     return {latest[key][2]} if key in latest else set()
 
 
-def verify(conn: Connection) -> ChainReport:
+@dataclass
+class Walk:
+    """What the walk over the chain and the records leaves for check_coverage."""
+
+    latest: Latest
+    trail: Trail
+    unmet: set[RecordKey]  # records the chain names whose current row was not met
+    kept: dict[RecordKey, list[str]]  # record hashes of the kept versions, per record
+
+
+def walk(conn: Connection, report: ChainReport) -> Walk:
     """Recompute the chain, then every current record and kept version against it."""
-    report = ChainReport()
     latest, trail = _check_chain(conn, report)
-    unmet = set(latest)  # records the chain names whose current row is not met yet
+    unmet = set(latest)
     kept: dict[RecordKey, list[str]] = {}
     for table in BY_TABLE:
-        rows = _tuples(conn, f"SELECT * FROM {table} ORDER BY id")  # noqa: S608
-        columns = [d[0] for d in rows.description]
-        for values in rows:
-            data = dict(zip(columns, values, strict=True))
-            key = (table, data["id"])
+        columns = [d[0] for d in conn.execute(f"SELECT * FROM {table} LIMIT 0").description]  # noqa: S608
+        hasher = RecordHasher(table, columns)
+        at_id = hasher.columns.index("id")
+        for values in _tuples(conn, hasher.sql):
+            key = (table, values[at_id])
             report.records += 1
             step = latest.get(key)
             if step is None:
-                report.problems.append(f"{table} {data['id']} has no audit entry")
+                report.problems.append(f"{table} {key[1]} has no audit entry")
                 continue
             unmet.discard(key)
-            if record_hash(table, data) != step[2]:
+            if hasher.digest(hasher.row(values)) != step[2]:
                 report.problems.append(
-                    f"{table} {data['id']} was changed outside Tumar "
+                    f"{table} {key[1]} was changed outside Tumar "
                     f"(it no longer matches audit entry #{step[0]})"
                 )
     for row in conn.execute("SELECT seq, table_name, record_id, data FROM record_history"):
@@ -190,7 +196,14 @@ def verify(conn: Connection) -> ChainReport:
                 f"kept version #{row['seq']} of {row['table_name']} {row['record_id']} "
                 "was changed outside Tumar"
             )
-    report.problems.extend(check_coverage(latest, trail, unmet, kept))
+    return Walk(latest, trail, unmet, kept)
+
+
+def verify(conn: Connection) -> ChainReport:
+    """walk(), then check_coverage() on what it met (issue 8: deletions, missing history)."""
+    report = ChainReport()
+    walked = walk(conn, report)
+    report.problems.extend(check_coverage(walked.latest, walked.trail, walked.unmet, walked.kept))
     return report
 
 
