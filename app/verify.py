@@ -9,12 +9,13 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tumar.storage import audit, audit_chains
 from tumar.storage.archive import Archive
-from tumar.storage.connection import DatabaseError
+from tumar.storage.connection import Connection, DatabaseError
 from tumar.storage.damaged import open_raw
-from tumar.storage.derived_check import search_doc_problems
+from tumar.storage.derived_check import SearchDocCheck, search_doc_problems
 from tumar.storage.errors import SearchIndexDamaged, TumarError
 from tumar.storage.last_seen import LastSeenUnreadable, current_head
 
@@ -98,11 +99,21 @@ def _check_records(archive: Archive, report: VerifyReport) -> None:
     if not archive.repo.search_enabled:
         report.problems.append(str(SearchIndexDamaged(stale=True)))
     _files(archive, report)
+    documents = _DocumentsBeside.start(archive)
     try:
-        chain = audit.verify(archive.records_db)
+        _walk(archive, report, documents)
+    finally:
+        if documents is not None:
+            documents.close()
+
+
+def _walk(archive: Archive, report: VerifyReport, documents: _DocumentsBeside | None) -> None:
+    try:
+        chain = audit.verify(archive.records_db, documents.visit if documents else None)
     except DatabaseError as exc:
         report.problems.append(f"the audit chain could not be read to its end ({exc})")
         archive.reconnect()  # the failed read spoiled the connection (storage.readable)
+        documents = None  # fed only part of the records: run on its own below
     else:
         report.audit_entries = chain.entries
         report.records_checked = chain.records
@@ -114,7 +125,58 @@ def _check_records(archive: Archive, report: VerifyReport) -> None:
         report.audit_entries += imported
         report.problems.extend(chain_problems)
         check_rollback(archive, report)
-    check_derived(archive, report)
+    check_derived(archive, report, documents)
+
+
+class _DocumentsBeside:
+    """The search-document check fed with the rows the audit walk reads anyway (each
+    record table read once, not twice), its own reads on a connection of its own. Any
+    failure of its own stops it, never the walk; check_derived then runs the check alone
+    on the archive's connection, exactly as before this sharing (same problems, same
+    wording)."""
+
+    #: its connection reads search_doc once in order (and a few rows by id)
+    CACHE_KIB = 32 * 1024
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.check = SearchDocCheck(conn)
+        self.failed = False
+
+    @classmethod
+    def start(cls, archive: Archive) -> _DocumentsBeside | None:
+        if not archive.repo.search_enabled:
+            return None
+        try:
+            conn = archive.reader()
+        except (TumarError, DatabaseError):
+            return None
+        try:
+            conn.execute(f"PRAGMA cache_size = {-cls.CACHE_KIB}")
+            return cls(conn)
+        except DatabaseError:
+            conn.close()
+            return None
+
+    def visit(self, table: str, row: dict[str, Any]) -> None:
+        if self.failed:
+            return
+        try:
+            self.check.visit(table, row)
+        except Exception:  # noqa: BLE001 - met again, with the old outcome, when run alone
+            self.failed = True
+
+    def problems(self) -> list[str] | None:
+        """None: the check did not finish here (check_derived runs it alone)."""
+        if self.failed:
+            return None
+        try:
+            return self.check.problems()
+        except DatabaseError:
+            return None
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 def check_rollback(archive: Archive, report: VerifyReport) -> None:
@@ -137,13 +199,19 @@ def check_rollback(archive: Archive, report: VerifyReport) -> None:
         report.problems.append(f"could not record the audit head on this computer: {exc}")
 
 
-def check_derived(archive: Archive, report: VerifyReport) -> None:
+def check_derived(
+    archive: Archive, report: VerifyReport, documents: _DocumentsBeside | None = None
+) -> None:
     """Search documents rebuilt and compared (unless the index is already known stale; FTS5's
     check of the index itself is among the page checks); thumbnails decoded and compared
-    with their content (when media can be read)."""
+    with their content (when media can be read). `documents`: the check already fed by the
+    audit walk; when it is missing or did not finish, it runs here on its own."""
     try:
         if archive.repo.search_enabled:
-            report.problems.extend(search_doc_problems(archive.records_db))
+            found = documents.problems() if documents is not None else None
+            if found is None:
+                found = search_doc_problems(archive.records_db)
+            report.problems.extend(found)
             if archive.read_only:
                 report.notes.append(
                     "the full-text index itself was not checked: the archive is read-only"

@@ -48,7 +48,7 @@ from tumar.app.media.verify_media import newer_than_history, verify_media
 from tumar.app.verify_derived import thumbnail_problems
 from tumar.storage import audit
 from tumar.storage.archive import Archive
-from tumar.storage.derived_check import search_doc_problems
+from tumar.storage.derived_check import SearchDocCheck, search_doc_problems
 from tumar.storage.media_store import MediaStore
 from tumar.storage.records import Media
 archive = Archive.open(sys.argv[1], sys.argv[2])
@@ -72,6 +72,13 @@ timed("coverage", lambda: audit.check_coverage(
     walked.latest, walked.trail, walked.unmet, walked.kept))
 timed("rollback head", lambda: verify.check_rollback(archive, verify.VerifyReport()))
 timed("search documents", lambda: search_doc_problems(conn))
+def walk_feeding_documents():  # as app.verify runs it: fed by the walk's own reads
+    stored = archive.reader()
+    check = SearchDocCheck(stored)
+    audit.walk(conn, audit.ChainReport(), check.visit)
+    check.problems()
+    stored.close()
+timed("walk + search documents", walk_feeding_documents)
 timed("thumbnails", lambda: thumbnail_problems(archive))
 timed("media orphans", lambda: [newer_than_history(archive, b) for b in unused])
 del walked
@@ -167,13 +174,24 @@ def main(argv: list[str] | None = None) -> int:
                   f"{result['load'][1]:.1f} at the end (2 CPUs)")  # fmt: skip
             print(f"  {'part (run alone)':<28} {'wall':>8}   {'CPU, all threads':>16}")
             for name, seconds in times.items():
-                if name != "whole verify_archive":
+                if name not in ("whole verify_archive", "walk + search documents"):
                     mark = "  (issue 8)" if name in ISSUE_8 else ""
                     print(f"  {name:<28} {seconds:8.2f} s {cpu[name]:8.2f} s{mark}")
-            new_wall = sum(times[n] for n in ISSUE_8)
-            new_cpu = sum(cpu[n] for n in ISSUE_8)
+            alone_wall = sum(times[n] for n in ISSUE_8)
+            alone_cpu = sum(cpu[n] for n in ISSUE_8)
+            print(f"  {'issue 8 checks, each alone':<28} {alone_wall:8.2f} s {alone_cpu:8.2f} s")
+            # in verify the search documents are rebuilt from the rows the walk reads anyway:
+            # their cost there is the walk with them minus the walk alone
+            shared = [
+                d[n] for d in (times, cpu)
+                for n in ("walk + search documents", "audit chain + records")
+            ]  # fmt: skip
+            new_wall = alone_wall - times["search documents"] + shared[0] - shared[1]
+            new_cpu = alone_cpu - cpu["search documents"] + shared[2] - shared[3]
+            print(f"  {'  search documents in verify':<28} {shared[0] - shared[1]:8.2f} s "
+                  f"{shared[2] - shared[3]:8.2f} s   (walk + documents minus walk)")  # fmt: skip
             verdict = "PASS" if new_wall < 10 else "MISS"
-            print(f"  {'issue 8 checks, total':<28} {new_wall:8.2f} s {new_cpu:8.2f} s"
+            print(f"  {'issue 8 checks, in verify':<28} {new_wall:8.2f} s {new_cpu:8.2f} s"
                   f"   goal < 10 s  {verdict}")  # fmt: skip
             whole, whole_cpu = times["whole verify_archive"], cpu["whole verify_archive"]
             print(f"  {'whole verify_archive':<28} {whole:8.2f} s {whole_cpu:8.2f} s"

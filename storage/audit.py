@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,7 +165,12 @@ class Walk:
     kept: dict[RecordKey, list[str]]  # record hashes of the kept versions, per record
 
 
-def walk(conn: Connection, report: ChainReport) -> Walk:
+#: called with each current row of every record table, in BY_TABLE order (verify rebuilds
+#: the search documents from the rows this walk reads anyway: storage.derived_check)
+Visit = Callable[[str, dict[str, Any]], None]
+
+
+def walk(conn: Connection, report: ChainReport, visit: Visit | None = None) -> Walk:
     """Recompute the chain, then every current record and kept version against it."""
     latest, trail = _check_chain(conn, report)
     unmet = set(latest)
@@ -177,12 +182,15 @@ def walk(conn: Connection, report: ChainReport) -> Walk:
         for values in _tuples(conn, hasher.sql):
             key = (table, values[at_id])
             report.records += 1
+            row = hasher.row(values)
+            if visit is not None:
+                visit(table, row)
             step = latest.get(key)
             if step is None:
                 report.problems.append(f"{table} {key[1]} has no audit entry")
                 continue
             unmet.discard(key)
-            if hasher.digest(hasher.row(values)) != step[2]:
+            if hasher.digest(row) != step[2]:
                 report.problems.append(
                     f"{table} {key[1]} was changed outside Tumar "
                     f"(it no longer matches audit entry #{step[0]})"
@@ -199,10 +207,10 @@ def walk(conn: Connection, report: ChainReport) -> Walk:
     return Walk(latest, trail, unmet, kept)
 
 
-def verify(conn: Connection) -> ChainReport:
+def verify(conn: Connection, visit: Visit | None = None) -> ChainReport:
     """walk(), then check_coverage() on what it met (issue 8: deletions, missing history)."""
     report = ChainReport()
-    walked = walk(conn, report)
+    walked = walk(conn, report, visit)
     report.problems.extend(check_coverage(walked.latest, walked.trail, walked.unmet, walked.kept))
     return report
 

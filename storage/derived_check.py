@@ -20,8 +20,6 @@ more than the comparison itself).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
 from . import fts
@@ -83,63 +81,121 @@ class _StoredDocs:
         ).fetchone()
 
 
+class _Builder:
+    """The document each live record should have, from rows fed in record-table order
+    (person, case_file, event, testimony, note: fts.KIND_OF_TABLE's order), through the
+    builders the write path uses. Names and which testimonies have translations are read
+    up front; each translated testimony's texts by id (few have any)."""
+
+    def __init__(self, conn: Connection, cache: FoldCache) -> None:
+        self._conn = conn
+        self.cache = cache
+        self._names: dict[str, list[Any]] = {}
+        for name in conn.execute(
+            "SELECT person_id, name, folded, name_key FROM person_name WHERE deleted = 0"
+            " ORDER BY person_id, hlc, id"
+        ):
+            self._names.setdefault(name["person_id"], []).append(name)
+        self._translated = {
+            r[0] for r in conn.execute("SELECT testimony_id FROM translation WHERE deleted = 0")
+        }
+        self._live_cases: set[str] = set()
+
+    def build(self, table: str, row: fts.Row) -> fts.Doc | None:
+        """None: a tombstone, an event of a deleted case, or a table without documents."""
+        if table not in fts.KIND_OF_TABLE or row["deleted"]:
+            return None
+        if len(self.cache) > 200_000:
+            self.cache.clear()
+        if table == "testimony":
+            record_id = row["id"]
+            texts = (
+                fts.translations_of(self._conn, record_id) if record_id in self._translated else []
+            )
+            return fts.testimony_doc(row, texts, self.cache)
+        if table == "person":
+            return fts.person_doc(row, self._names.get(row["id"], []), self.cache)
+        if table == "case_file":
+            self._live_cases.add(row["id"])
+            return fts.case_doc(row, self.cache)
+        if table == "event":
+            return fts.event_doc(row, row["case_id"] in self._live_cases, self.cache)
+        return fts.note_doc(row, self.cache)
+
+
+def _live_rows(conn: Connection) -> Iterator[tuple[str, fts.Row]]:
+    for table in fts.KIND_OF_TABLE:
+        for row in conn.execute(f"SELECT * FROM {table} WHERE deleted = 0"):  # noqa: S608
+            yield table, row
+
+
 def _expected(conn: Connection, cache: FoldCache) -> Iterator[tuple[str, fts.Doc]]:
     """(record table, document) for every live record that has a document."""
-    names: dict[str, list[Any]] = {}
-    for name in conn.execute(
-        "SELECT person_id, name, folded, name_key FROM person_name WHERE deleted = 0"
-        " ORDER BY person_id, hlc, id"
-    ):
-        names.setdefault(name["person_id"], []).append(name)
-    for row in conn.execute("SELECT * FROM person WHERE deleted = 0"):
-        yield "person", fts.person_doc(row, names.get(row["id"], []), cache)
-    names.clear()
-    live_cases: set[str] = set()
-    for row in conn.execute("SELECT * FROM case_file WHERE deleted = 0"):
-        live_cases.add(row["id"])
-        yield "case_file", fts.case_doc(row, cache)
-    for row in conn.execute("SELECT * FROM event WHERE deleted = 0"):
-        doc = fts.event_doc(row, row["case_id"] in live_cases, cache)
+    builder = _Builder(conn, cache)
+    for table, row in _live_rows(conn):
+        doc = builder.build(table, row)
         if doc is not None:
-            yield "event", doc
-    translated = {
-        r[0] for r in conn.execute("SELECT testimony_id FROM translation WHERE deleted = 0")
-    }
-    for row in conn.execute("SELECT * FROM testimony WHERE deleted = 0"):
-        texts = fts.translations_of(conn, row["id"]) if row["id"] in translated else []
-        yield "testimony", fts.testimony_doc(row, texts, cache)
-    for row in conn.execute("SELECT * FROM note WHERE deleted = 0"):
-        yield "note", fts.note_doc(row, cache)
+            yield table, doc
+
+
+class SearchDocCheck:
+    """Each record fed to `visit` (every row of the record tables, in table order) has
+    its document rebuilt and compared with the stored one at once; `problems` then adds
+    stored documents no live record claims. Everything it reads itself (search_doc, names,
+    translations) goes through `conn`: verify feeds it the rows its audit walk reads anyway
+    and gives it a connection of its own, so a damaged page met here spoils only that one
+    (app.verify)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._builder = _Builder(conn, {})
+        self._stored_conn = conn
+        self._stored: dict[str, _StoredDocs] = {}
+        self._live: set[str] = set()
+        self._problems: list[str] = []
+
+    def visit(self, table: str, row: fts.Row) -> None:
+        doc = self._builder.build(table, row)
+        if doc is None:
+            return
+        stored = self._stored.get(table)
+        if stored is None:
+            stored = self._stored[table] = _StoredDocs(
+                self._stored_conn, fts.KIND_OF_TABLE[table], self._live
+            )
+        self._live.add(doc.record_id)
+        found = stored.take(doc.record_id)
+        if found is None:
+            self._problems.append(f"{table} {doc.record_id} is missing from the search index")
+        elif not same_values(found, doc.values()):
+            self._problems.append(
+                f"the search document of {table} {doc.record_id} differs from the record "
+                "(search results and snippets would show other text); "
+                "`tumar reindex` rebuilds the index from the records"
+            )
+
+    def problems(self) -> list[str]:
+        self._stored.clear()
+        self._builder.cache.clear()
+        problems = self._problems
+        # record ids only (the index on record_id holds doc_id too): in doc_id order
+        extra = sorted(
+            (doc_id, record_id)
+            for doc_id, record_id in self._stored_conn.execute(
+                "SELECT doc_id, record_id FROM search_doc"
+            )
+            if record_id not in self._live
+        )
+        for _, record_id in extra:
+            problems.append(f"the search index has a document for {record_id}, no live record")
+        if len(problems) > MAX_REPORTED:
+            more = len(problems) - MAX_REPORTED
+            problems = [*problems[:MAX_REPORTED], f"… and {more} more search-index problems"]
+        return problems
 
 
 def search_doc_problems(conn: Connection) -> list[str]:
-    problems: list[str] = []
-    cache: FoldCache = {}
-    live: set[str] = set()
-    for table, docs in groupby(_expected(conn, cache), key=itemgetter(0)):
-        stored = _StoredDocs(conn, fts.KIND_OF_TABLE[table], live)
-        for _, doc in docs:
-            live.add(doc.record_id)
-            row = stored.take(doc.record_id)
-            if row is None:
-                problems.append(f"{table} {doc.record_id} is missing from the search index")
-            elif not same_values(row, doc.values()):
-                problems.append(
-                    f"the search document of {table} {doc.record_id} differs from the record "
-                    "(search results and snippets would show other text); "
-                    "`tumar reindex` rebuilds the index from the records"
-                )
-            if len(cache) > 200_000:
-                cache.clear()
-    # record ids only (the index on record_id holds doc_id too): reported in doc_id order
-    extra = sorted(
-        (doc_id, record_id)
-        for doc_id, record_id in conn.execute("SELECT doc_id, record_id FROM search_doc")
-        if record_id not in live
-    )
-    for _, record_id in extra:
-        problems.append(f"the search index has a document for {record_id}, no live record")
-    if len(problems) > MAX_REPORTED:
-        more = len(problems) - MAX_REPORTED
-        problems = [*problems[:MAX_REPORTED], f"… and {more} more search-index problems"]
-    return problems
+    """The whole check on one connection, reading the record tables itself."""
+    check = SearchDocCheck(conn)
+    for table, row in _live_rows(conn):
+        check.visit(table, row)
+    return check.problems()
