@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tumar.storage import derived_check, fts
+from tumar.storage import audit, derived_check, fts
 from tumar.storage.archive import Archive
 from tumar.storage.derived_check import _expected, same_values, search_doc_problems
 from tumar.storage.records import (
@@ -191,3 +191,26 @@ def test_values_moved_between_columns_are_named(filled) -> None:
     )
     problems = search_doc_problems(conn)
     assert len(problems) == 1 and ids["person"] in problems[0], problems
+
+
+def test_documents_fed_by_the_audit_walk_equal_the_check_alone(filled) -> None:
+    """verify feeds the check the rows its audit walk reads (BY_TABLE order, id order):
+    every finding is the same as when the check reads the tables itself."""
+    archive, ids = filled
+    conn = archive.records_db
+    _move_to_end(conn, ids["person"])
+    conn.execute("UPDATE search_doc SET keys = 'x' WHERE record_id = ?", (ids["event"],))
+    conn.execute("DELETE FROM search_doc WHERE record_id = ?", (ids["note"],))
+    conn.execute(
+        "INSERT INTO search_doc (kind, record_id, body) VALUES ('person', ?, 'planted')",
+        (ids["deleted person"],),
+    )
+    alone = search_doc_problems(conn)
+    assert len(alone) == 3 and ids["event"] in alone[0], alone
+    reader = archive.reader()
+    try:
+        check = derived_check.SearchDocCheck(reader)
+        assert audit.verify(conn, check.visit).problems == []
+        assert check.problems() == alone
+    finally:
+        reader.close()
