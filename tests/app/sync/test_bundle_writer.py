@@ -6,11 +6,13 @@ import hashlib
 import io
 import os
 import tarfile
+import threading
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from tumar.app.jobs import CancelToken, JobCancelled
 from tumar.app.sync import bundle_format, export
 from tumar.app.sync.errors import BundleError
 from tumar.storage.connection import transaction
@@ -88,3 +90,35 @@ def test_a_stored_file_changed_behind_the_hash_fails_the_backup(tmp_path: Path) 
         with pytest.raises(BundleError, match="damaged; run tumar verify"):
             export.write_bundle(archive, dest)
         assert not dest.exists() and not list(tmp_path.glob(".b.tumar-bundle*"))
+
+
+def test_cancel_while_media_are_written_leaves_nothing_and_stops_the_threads(
+    tmp_path: Path,
+) -> None:
+    archive, _code = new_archive(tmp_path / "a.tumar")
+    with archive:
+        store = MediaStore(archive.media_db)
+        for i in range(4):
+            blob = store.write_bytes(os.urandom(5000), chunk_size=1024)
+            archive.repo.insert(
+                Media(
+                    sha256=blob.sha256, size=blob.size, mime="application/octet-stream",
+                    kind="document", original_name=f"{i}.bin",
+                    imported_at="2026-01-01T00:00:00+00:00", imported_by=archive.replica_id,
+                )
+            )  # fmt: skip
+        cancel = CancelToken()
+        texts: list[str] = []
+
+        def progress(done: int, total: int, text: str) -> None:
+            texts.append(text)
+            if text == "Writing media":
+                cancel.cancel()  # after the first stored file
+
+        before = threading.active_count()
+        dest = tmp_path / "b.tumar-bundle"
+        with pytest.raises(JobCancelled):
+            export.write_bundle(archive, dest, progress=progress, cancel=cancel)
+        assert texts.count("Writing media") == 1
+        assert not dest.exists() and not list(tmp_path.glob(".b.tumar-bundle*"))
+        assert threading.active_count() == before
