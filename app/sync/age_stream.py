@@ -32,9 +32,6 @@ CHUNK = 64 * 1024
 TAG = 16
 QUEUE_DEPTH = 4  # blocks of at most BLOCK bytes waiting for the thread
 BLOCK = 1 << 20  # larger writes (a 4 MiB JSON-lines part) are queued in views of this size
-#: written ciphertext is handed to the kernel's writeback every this many bytes, so the
-#: final fsync finds little left to write instead of the whole bundle
-WRITEBACK_BYTES = 32 << 20
 _END = None
 
 
@@ -75,8 +72,6 @@ class PayloadWriter:
         self._stop = threading.Event()
         self.error: BaseException | None = None
         self._counter = 0
-        self._written = 0
-        self._synced = 0
         dest.write(header + payload_nonce)
         self._thread = threading.Thread(target=self._run, name="tumar-age", daemon=True)
         self._thread.start()
@@ -109,8 +104,10 @@ class PayloadWriter:
 
     def finish(self) -> None:
         """End of plaintext: the last chunk is written, flagged final, before this returns."""
-        self._put(_END)
-        self._thread.join()
+        try:
+            self._put(_END)
+        finally:
+            self._thread.join()
         if self.error is not None:
             raise self.error
 
@@ -147,7 +144,6 @@ class PayloadWriter:
                             self._emit(view[start : start + CHUNK], last=False)
                             start += CHUNK
                         pending += view[start:]
-                self._flush_some()
         except BaseException as exc:  # raised on the caller's thread by write()/finish()
             self.error = exc
 
@@ -155,19 +151,3 @@ class PayloadWriter:
         sealed = self._aead.encrypt(nonce(self._counter, last), chunk, None)
         self._counter += 1
         self._dest.write(sealed)
-        self._written += len(sealed)
-
-    def _flush_some(self) -> None:
-        if self._written - self._synced >= WRITEBACK_BYTES:
-            self._start_writeback()
-
-    def _start_writeback(self) -> None:
-        """Ask the kernel to start writing what is written so far (it does not wait, and
-        the pages it has already written are dropped from the cache): the final fsync then
-        waits for the last few MiB only, not for a whole bundle's worth of dirty pages."""
-        self._synced = self._written
-        try:
-            self._dest.flush()
-            os.posix_fadvise(self._dest.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-        except (AttributeError, OSError, ValueError):
-            pass  # not a real file (tests) or no such call: fsync does it all at the end
