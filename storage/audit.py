@@ -196,7 +196,7 @@ def walk(conn: Connection, report: ChainReport, visit: Visit | None = None) -> W
                     f"(it no longer matches audit entry #{step[0]})"
                 )
     for row in conn.execute("SELECT seq, table_name, record_id, data FROM record_history"):
-        digest = record_hash(row["table_name"], json.loads(row["data"]))
+        digest = _kept_hash(row["table_name"], row["data"])
         key = (row["table_name"], row["record_id"])
         kept.setdefault(key, []).append(digest)
         if digest not in _vouched(key, latest, trail):
@@ -205,6 +205,14 @@ def walk(conn: Connection, report: ChainReport, visit: Visit | None = None) -> W
                 "was changed outside Tumar"
             )
     return Walk(latest, trail, unmet, kept)
+
+
+def _kept_hash(table: str, data: Any) -> str | None:
+    """None: not JSON any more (rewritten with the key): no hash of the chain matches."""
+    try:
+        return record_hash(table, json.loads(data))
+    except (TypeError, ValueError):
+        return None
 
 
 def verify(conn: Connection, visit: Visit | None = None) -> ChainReport:

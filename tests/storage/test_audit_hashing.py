@@ -96,3 +96,16 @@ def test_a_blob_written_with_the_key_is_a_changed_record(new_archive: Archive) -
     assert problems == [
         f"person {person.id} was changed outside Tumar (it no longer matches audit entry #1)"
     ]
+
+
+def test_a_kept_version_that_is_not_json_any_more_is_named(new_archive: Archive) -> None:
+    """Rewritten with the key into something json cannot read: named, not a traceback."""
+    person = new_archive.repo.insert(Person(display_name="Aru"))
+    person.display_name = "Aru T"
+    new_archive.repo.update(person)
+    conn = new_archive.records_db
+    for data in ("not json", b"\xff\xfe", 5):
+        conn.execute("UPDATE record_history SET data = ?", (data,))
+        assert audit.verify(conn).problems == [
+            f"kept version #1 of person {person.id} was changed outside Tumar"
+        ], data
