@@ -72,6 +72,10 @@ def test_restored_index_equals_a_rebuild(tmp_path: Path, monkeypatch) -> None:
         built = _index(conn)
         assert len(built[0]) == 11 and built[2]  # 2 people, 1 case, 1 event, 6 testimonies, 1 note
         fts.check(conn)
+        config = "SELECT * FROM search_words_config UNION ALL SELECT * FROM search_grams_config"
+        assert sorted(map(tuple, conn.execute(config))) == sorted(
+            map(tuple, source.records_db.execute(config))
+        )  # FTS5's settings as in a newly created archive
         fts.rebuild(conn)
         assert _index(conn) == built
         assert {h.record_id for h in search(restored, SearchQuery("Tabarikuly"))} == {q.id}
