@@ -45,7 +45,7 @@ class _StoredDocs:
     `compared`: record ids whose stored row was already compared (met by id): skipped when
     the scan reaches them. A row pushed out of the look-ahead is simply forgotten: if its
     record comes later it is fetched by id then, and a row no live record claims is found
-    by search_doc_problems' pass over every record id."""
+    by SearchDocCheck.problems' pass over every record id."""
 
     def __init__(self, conn: Connection, kind: str, compared: set[str]) -> None:
         self._conn = conn
