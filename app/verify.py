@@ -40,21 +40,21 @@ class VerifyReport:
 
 
 def verify_archive(archive: Archive) -> VerifyReport:
-    """The page checks (SQLCipher's and SQLite's) and FTS5's index check run in two threads
-    on connections of their own while this thread walks the chain, the records and the
-    search documents: those checks spend their time inside SQLCipher, which lets go of the
-    GIL, so on two cores all three overlap (the work is CPU-bound: the machine's cores, not
-    the thread count, set the floor). Problems come out in the order they had when run one
-    by one."""
+    """The page checks (SQLCipher's and SQLite's, then FTS5's) run in a thread on
+    connections of their own while this thread walks the chain, the records and the search
+    documents: the page checks spend their time inside SQLCipher, which lets go of the GIL,
+    so on two cores the halves overlap. One thread, not one per check: the work is
+    CPU-bound and this thread's half is the longer one, so a third thread would take CPU
+    from it early and leave it running alone at the end (measured: 29.8 s against 27 s at
+    100k testimonies, bench/RESULTS.md). Problems come out in the order they had when run
+    one by one."""
     report = VerifyReport()
     report.notes.extend(_weak_kdf_notes(archive))
     records = VerifyReport()
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="verify-pages") as pool:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-pages") as pool:
         pages = pool.submit(_page_checks, archive)
-        index = pool.submit(_index_check, archive)
         _check_records(archive, records)
         page_problems, page_notes = pages.result()
-        page_problems.extend(index.result())
     report.problems.extend([*page_problems, *records.problems])
     report.notes.extend([*page_notes, *records.notes])
     report.audit_entries, report.records_checked = records.audit_entries, records.records_checked
@@ -78,20 +78,14 @@ def verify_archive(archive: Archive) -> VerifyReport:
 
 
 def _page_checks(archive: Archive) -> tuple[list[str], list[str]]:
-    """archive.db's pages, each check on its own connection: (problems, notes). Runs in a
-    thread of verify_archive; opens and closes every connection it uses."""
+    """archive.db's pages and the full-text index, each on its own connection: (problems,
+    notes). Runs in verify_archive's thread; opens and closes every connection it uses."""
     notes: list[str] = []
     problems = verify_damage.database_findings(archive.reader, "archive.db", notes)
+    if not archive.read_only:
+        index = verify_damage.search_index_problem(lambda: archive.reader(read_only=False))
+        problems.extend([str(index)] if index else [])
     return problems, notes
-
-
-def _index_check(archive: Archive) -> list[str]:
-    """FTS5's own check of the full-text index (phrased as an INSERT: a writable
-    connection, so not on a read-only archive). Runs in a thread of verify_archive."""
-    if archive.read_only:
-        return []
-    index = verify_damage.search_index_problem(lambda: archive.reader(read_only=False))
-    return [str(index)] if index else []
 
 
 def _check_records(archive: Archive, report: VerifyReport) -> None:

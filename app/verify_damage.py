@@ -73,15 +73,8 @@ def readable_tables(opener: Opener, name: str) -> list[str]:
         reader.close()
 
 
-#: page cache of the connection FTS5's check runs on: it reads each index page about once
-#: (8 MB gave 3 % more CPU than 256 MB at 100k testimonies), and verify runs it beside two
-#: other connections with the archive's full cache
-INDEX_CHECK_CACHE_KIB = 32 * 1024
-
-
 def search_index(conn: Connection) -> str | None:
     try:
-        conn.execute(f"PRAGMA cache_size = {-INDEX_CHECK_CACHE_KIB}")
         fts.check(conn)
     except DatabaseError as exc:
         return f"the search index is damaged ({exc}); `tumar reindex` rebuilds it"
