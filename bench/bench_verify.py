@@ -12,7 +12,7 @@
    page checks, FTS5's index check, media content) and those issue 8 added (coverage of
    deletions and kept versions, the rollback head check, search documents rebuilt and
    compared, thumbnails decoded, the orphaned-media-as-rollback check), then the whole
-   app.verify.verify_archive (page checks in threads beside the rest).
+   app.verify.verify_archive (page checks in a thread beside the rest).
    Goal from issue 8: the cost of its new checks under 10 s for 100k testimonies (their
    total line carries the verdict); the whole verify is printed too.
 3. cipher_memory_security: in two fresh processes (OFF, ON), the warm pass of
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"   goal < 10 s  {verdict}")  # fmt: skip
             whole, whole_cpu = times["whole verify_archive"], cpu["whole verify_archive"]
             print(f"  {'whole verify_archive':<28} {whole:8.2f} s {whole_cpu:8.2f} s"
-                  "   (everything; page checks in threads beside the rest)")  # fmt: skip
+                  "   (everything; page checks in a thread beside the rest)")  # fmt: skip
         if args.verify_only:
             return 0
 
