@@ -59,6 +59,13 @@ def timed(name, call):
     times[name] = time.perf_counter() - start
     cpu[name] = time.process_time() - spent  # every thread of the process
     return result
+# the archive's files into the OS page cache first: the first part timed must not pay for
+# reading the disk that the parts after it do not (a cold walk made "walk + documents minus
+# walk" negative and the verdict a false PASS)
+for name in os.listdir(sys.argv[1]):
+    with open(os.path.join(sys.argv[1], name), "rb") as fh:
+        while fh.read(8 << 20):
+            pass
 load = os.getloadavg()[0]
 conn = archive.records_db
 walked = timed("audit chain + records", lambda: audit.walk(conn, audit.ChainReport()))
@@ -190,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
             new_cpu = alone_cpu - cpu["search documents"] + shared[2] - shared[3]
             print(f"  {'  search documents in verify':<28} {shared[0] - shared[1]:8.2f} s "
                   f"{shared[2] - shared[3]:8.2f} s   (walk + documents minus walk)")  # fmt: skip
-            verdict = "PASS" if new_wall < 10 else "MISS"
+            # a negative difference means the two runs were not alike (cache, load): no verdict
+            trusted = shared[0] >= shared[1] and shared[2] >= shared[3]
+            verdict = ("PASS" if new_wall < 10 else "MISS") if trusted else "UNRELIABLE RUN"
             print(f"  {'issue 8 checks, in verify':<28} {new_wall:8.2f} s {new_cpu:8.2f} s"
                   f"   goal < 10 s  {verdict}")  # fmt: skip
             whole, whole_cpu = times["whole verify_archive"], cpu["whole verify_archive"]
