@@ -14,13 +14,17 @@ from tumar.storage.records import Event, Note, Record
 from tumar.storage.repository import Repository
 
 
+def _attached(column: str) -> tuple[type[Record], ...]:
+    """Only a case has events; notes hang on all three."""
+    return (Event, Note) if column == "case_id" else (Note,)
+
+
 def delete_attached(repo: Repository, column: str, owner_id: str) -> int:
     """Tombstone the live notes (and, for a case, events) attached to `owner_id` through
     `column` ("case_id", "person_id" or "testimony_id"). Call inside the owner's
     transaction. Returns how many were deleted."""
-    kinds: tuple[type[Record], ...] = (Event, Note) if column == "case_id" else (Note,)
     deleted = 0
-    for cls in kinds:
+    for cls in _attached(column):
         for record in repo.find(cls, {column: owner_id}):
             repo.delete(cls, record.id)
             deleted += 1
@@ -29,5 +33,5 @@ def delete_attached(repo: Repository, column: str, owner_id: str) -> int:
 
 def attached_counts(repo: Repository, column: str, owner_id: str) -> tuple[int, int]:
     """(events, notes) a deletion of the owner would take with it, for a confirmation."""
-    events = len(repo.find(Event, {column: owner_id})) if column == "case_id" else 0
-    return events, len(repo.find(Note, {column: owner_id}))
+    counts = {cls: len(repo.find(cls, {column: owner_id})) for cls in _attached(column)}
+    return counts.get(Event, 0), counts[Note]

@@ -67,10 +67,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from tumar.app.media import export, export_policy  # Pillow: only when exporting
-
     """Images leave without metadata, and nothing leaves against every witness's consent,
     unless --original / --force say otherwise (export_policy)."""
+    from tumar.app.media import export, export_policy  # Pillow: only when exporting
+
     with open_from_args(args, media=True) as archive:
         media = archive.repo.get(Media, resolve(archive, Media, args.id))
         plan = export_policy.plan_export(archive, media, original=args.original, force=args.force)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from tumar.storage.records import (
     CASE_STATUSES,
@@ -27,8 +28,8 @@ def _group(
 def _delete(
     group: argparse._SubParsersAction,
     common: argparse.ArgumentParser,
-    func,
-    help_text: str,  # noqa: ANN001
+    func: Callable[[argparse.Namespace], int],
+    help_text: str,
 ) -> None:
     """`delete ID`: a tombstone through the same service the window uses; history is kept."""
     p = group.add_parser("delete", parents=[common], help=help_text)

@@ -23,6 +23,7 @@ from tumar.app.media.links import link_media, unlink_media
 from tumar.storage.errors import TumarError
 from tumar.widgets.editors.pickers import case_picker, person_picker
 from tumar.widgets.editors.retranslate import Retranslating
+from tumar.widgets.models.text import isolate
 
 
 class LinkMediaDialog(Retranslating, QDialog):
@@ -91,7 +92,7 @@ def confirm_and_unlink(
     box.setWindowTitle(QCoreApplication.translate("MediaLinks", "Remove link"))
     box.setText(
         QCoreApplication.translate("MediaLinks", "Remove this file from %1?").replace(
-            "%1", "\u2068" + title + "\u2069"
+            "%1", isolate(title)
         )
     )
     box.setInformativeText(

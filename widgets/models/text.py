@@ -35,3 +35,9 @@ def alignment(text: str) -> Qt.AlignmentFlag:
 def html_dir(text: str) -> str:
     """The dir attribute for a span holding `text` in rich text."""
     return "rtl" if is_rtl(text) else "ltr"
+
+
+def isolate(text: str) -> str:
+    """Record text inside a translated sentence, kept in its own direction (an Arabic-script
+    name in a Russian question) and cut to one short line."""
+    return "\u2068" + " ".join(text.split())[:80] + "\u2069"

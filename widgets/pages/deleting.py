@@ -19,6 +19,7 @@ from tumar.app.dates import reading
 from tumar.storage.errors import TumarError
 from tumar.storage.records import Case, Event, Note, Person, PersonName, Testimony, Translation
 from tumar.widgets.editors.date_field import ui_language
+from tumar.widgets.models.text import isolate
 from tumar.widgets.pages import labels
 
 
@@ -29,11 +30,6 @@ class Deletion:
     title: str  # window title: the kind of record only
     question: str  # names what goes
     run: Callable[[], object]
-
-
-def _isolate(text: str) -> str:
-    """Record text inside a sentence, kept in its own direction (Arabic-script names)."""
-    return "\u2068" + " ".join(text.split())[:80] + "\u2069"
 
 
 def deletion(archive, kind: str, record_id: str) -> Deletion:
@@ -47,7 +43,7 @@ def deletion(archive, kind: str, record_id: str) -> Deletion:
         question = QCoreApplication.translate(
             "Deleting", "Delete %1, their %2 name(s) and %3 note(s)?"
         )
-        question = question.replace("%1", _isolate(person.display_name))
+        question = question.replace("%1", isolate(person.display_name))
         question = question.replace("%2", str(names)).replace("%3", str(notes))
         return Deletion(
             QCoreApplication.translate("Deleting", "Delete person"),
@@ -60,7 +56,7 @@ def deletion(archive, kind: str, record_id: str) -> Deletion:
         question = QCoreApplication.translate(
             "Deleting", "Delete the case %1 with its %2 event(s) and %3 note(s)?"
         )
-        question = question.replace("%1", _isolate(case.title))
+        question = question.replace("%1", isolate(case.title))
         question = question.replace("%2", str(events)).replace("%3", str(notes))
         return Deletion(
             QCoreApplication.translate("Deleting", "Delete case"),
@@ -75,7 +71,7 @@ def deletion(archive, kind: str, record_id: str) -> Deletion:
         question = QCoreApplication.translate(
             "Deleting", "Delete the testimony by %1, its %2 translation(s) and %3 note(s)?"
         )
-        question = question.replace("%1", _isolate(witness.display_name))
+        question = question.replace("%1", isolate(witness.display_name))
         question = question.replace("%2", str(count)).replace("%3", str(notes))
         return Deletion(
             QCoreApplication.translate("Deleting", "Delete testimony"),
@@ -95,7 +91,7 @@ def deletion(archive, kind: str, record_id: str) -> Deletion:
     if kind == "note":
         note = repo.get(Note, record_id)
         question = QCoreApplication.translate("Deleting", "Delete the note “%1”?").replace(
-            "%1", _isolate(note.text)
+            "%1", isolate(note.text)
         )
         return Deletion(
             QCoreApplication.translate("Deleting", "Delete note"),
