@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import shutil
 import uuid
@@ -131,6 +132,11 @@ class Archive(ArchiveConnections, GuardedHead):
         self.repo.forget_cached_text()
         self._master_key = b""
         self.advance_on_close()
+        # SQLite finishes closing a connection only when its last statement is freed, and
+        # only the last connection to close removes the WAL. A reader connection whose
+        # cursor a garbage cycle still holds would close after this one, read-only, and
+        # leave archive.db-wal behind: collect such cycles first.
+        gc.collect()
         problem = None if self.read_only else checkpoint(self.records_db)
         with contextlib.suppress(Exception):
             self.records_db.close()

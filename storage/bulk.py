@@ -103,7 +103,7 @@ class Applier:
         self._audit: list[tuple] = []
         self._vouched: dict[tuple[str, str], str] = {}
         self._current: dict[tuple[str, str], dict[str, Any]] = {}  # current rows touched
-        self._cache: FoldCache = {}
+        self._cache = FoldCache()
         self._known: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
         self._new_keys: set[tuple[str, str]] = set()  # first versions not yet written
         self._new_parents: list[tuple] = []

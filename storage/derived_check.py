@@ -147,7 +147,7 @@ class SearchDocCheck:
     (app.verify)."""
 
     def __init__(self, conn: Connection) -> None:
-        self._builder = _Builder(conn, {})
+        self._builder = _Builder(conn, FoldCache())
         self._stored_conn = conn
         self._stored: dict[str, _StoredDocs] = {}
         self._live: set[str] = set()

@@ -29,13 +29,27 @@ def _edtf() -> tuple[Callable[[str], Any], type[Exception]]:
 
     edtf prints the text it failed to parse to stdout; a typed date can be sensitive and
     must not end up in a terminal log, so that module's print is shadowed (thread-safe,
-    unlike redirecting sys.stdout) before the parser is ever called."""
+    unlike redirecting sys.stdout) before the parser is ever called.
+
+    pyparsing's packrat cache (edtf turns it on) keeps the last parse's text and its
+    failures until the next parse, and re-raising a cached failure gives it a traceback:
+    the caller's frames, with the database cursors they hold, then stay alive, and SQLite
+    cannot finish closing the archive (its WAL was left behind). So the cache is emptied
+    after every parse."""
     import edtf
     from edtf.parser import parser_classes
     from edtf.parser.edtf_exceptions import EDTFParseException
+    from pyparsing import ParserElement
 
     parser_classes.print = _silent  # type: ignore[attr-defined]
-    return edtf.parse_edtf, EDTFParseException
+
+    def parse_edtf(text: str) -> Any:
+        try:
+            return edtf.parse_edtf(text)
+        finally:
+            ParserElement.reset_cache()
+
+    return parse_edtf, EDTFParseException
 
 
 # a complete calendar day anywhere in the text (qualifiers ?~% removed first)

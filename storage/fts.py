@@ -242,7 +242,7 @@ def build_doc(
     row = _row(conn, TABLE_OF_KIND[kind], record_id)
     if row is None:
         return None
-    cache = {} if cache is None else cache
+    cache = FoldCache() if cache is None else cache
     if kind == "person":
         return person_doc(row, _names(conn, record_id), cache)
     if kind == "testimony":
@@ -348,7 +348,7 @@ def rebuild(conn: Connection, progress: Progress | None = None) -> int:
     One transaction: an interrupted rebuild (or `progress` raising to cancel) leaves the
     previous index untouched. Returns the number of documents.
     """
-    cache: FoldCache = {}
+    cache = FoldCache()
     with transaction(conn):
         conn.execute("DELETE FROM search_doc")
         total = sum(

@@ -21,7 +21,7 @@ def refresh_many(
     """fts.refresh() for many (kind, record_id), in the caller's transaction. Records
     that already have a document are refreshed one by one (old entries must be removed
     with their exact old values); new documents are batched."""
-    cache = {} if cache is None else cache
+    cache = FoldCache() if cache is None else cache
     wanted = list(dict.fromkeys(keys))
     have: set[str] = set()
     ids = [record_id for _, record_id in wanted]

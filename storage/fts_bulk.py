@@ -87,7 +87,7 @@ def build_all(conn: Connection) -> int:
     Runs in the caller's transaction. Returns the number of documents."""
     if conn.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone() is not None:
         raise RuntimeError("build_all() needs an empty search index")
-    cache: FoldCache = {}
+    cache = FoldCache()
     next_id = 1
     for table in _INDEXES:  # merged once by 'optimize' at the end instead of as they grow
         conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")

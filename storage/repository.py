@@ -59,7 +59,7 @@ class Repository:
         self.conn = conn
         self.clock = clock
         # folding a word for search costs ~1 µs-1 ms; testimonies repeat most words
-        self._fold_cache: FoldCache = {}
+        self._fold_cache = FoldCache()
         #: False once the search index is marked stale after damage (storage.fts_repair)
         self.search_enabled = True
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from operator import itemgetter
+from itertools import chain
 
 from .namefold import fold_name
 
@@ -38,10 +38,40 @@ _NOT_CJK = re.compile(f"[^{_CJK_CLASS}]+")
 # what unicode61 (remove_diacritics 2) would roughly index for a Latin word
 _NOT_WORD = re.compile(r"[\W_]+")
 
-#: A folded-word cache lives with an open archive (Repository) or one rebuild, and is
-#: dropped with it, so decrypted vocabulary never lingers in a module-level cache.
-FoldCache = dict[str, tuple[frozenset[str], frozenset[str]]]
-_FOLDS, _PLAIN = itemgetter(0), itemgetter(1)
+
+class FoldCache:
+    """What each word met so far contributes to `folded_words`, and who owns which token.
+
+    Lives with an open archive (Repository) or one rebuild and is dropped with it, so
+    decrypted vocabulary never lingers in a module-level cache.
+
+    Why this shape: a document's folds are the union of its words' folds minus the tokens
+    the plain index already has for *any* of its words. Kept per word as "folds minus its
+    own plain tokens" (empty for most words), the union is over mostly empty tuples; and a
+    fold that is another word's plain token is rare, so instead of subtracting every word's
+    plain tokens per document, `owners` says which words have a token and only the few
+    folds found there are checked against the document's words. Same result, about half
+    the work of set algebra over every word (see bench/RESULTS.md, issue 8)."""
+
+    __slots__ = ("extra", "owners")
+
+    def __init__(self) -> None:
+        self.extra: dict[str, tuple[str, ...]] = {}
+        self.owners: dict[str, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.extra)
+
+    def clear(self) -> None:
+        self.extra.clear()
+        self.owners.clear()
+
+    def learn(self, word: str) -> None:
+        alphabetic = CJK_RUN.sub(" ", word)  # Han is searched by substring, not by pinyin
+        plain = _plain_tokens(alphabetic)
+        self.extra[word] = tuple(frozenset(fold_name(alphabetic).split()) - plain)
+        for token in plain:
+            self.owners.setdefault(token, set()).add(word)
 
 
 def is_cjk(ch: str) -> bool:
@@ -70,35 +100,32 @@ def _plain_tokens(word: str) -> frozenset[str]:
     return frozenset(t for t in _NOT_WORD.split(stripped) if t)
 
 
-def _word_info(word: str, cache: FoldCache) -> tuple[frozenset[str], frozenset[str]]:
-    info = cache.get(word)
-    if info is None:
-        alphabetic = CJK_RUN.sub(" ", word)  # Han is searched by substring, not by pinyin
-        info = (frozenset(fold_name(alphabetic).split()), _plain_tokens(alphabetic))
-        cache[word] = info
-    return info
-
-
 def folded_words(texts: Iterable[str], cache: FoldCache | None = None) -> str:
     """Sorted, space-joined folds of the words in `texts` that the plain index lacks.
 
     Sorted so that rebuilding the index from the same records gives byte-identical rows.
-    The per-word work runs in C (set difference against the cache, map and union over the
-    cached pairs): this is called for every record on the write path, in restore and in
-    verify, and a Python loop over every word was most of a 100k-testimony rebuild.
+    The per-word work runs in C (map over the cache, chain over its tuples): this is
+    called for every record on the write path, in restore and in verify, and a Python loop
+    over every word was most of a 100k-testimony rebuild.
     """
-    cache = {} if cache is None else cache
+    cache = FoldCache() if cache is None else cache
     words: set[str] = set()  # each distinct word once: a testimony repeats most of its words
     for text in texts:
         if text:
             words.update(unicodedata.normalize("NFC", text).split())
-    for word in words.difference(cache):
-        _word_info(word, cache)
-    infos = list(map(cache.__getitem__, words))
-    folds = set().union(*map(_FOLDS, infos))
+    extra = cache.extra
+    try:
+        folds = set(chain.from_iterable(map(extra.__getitem__, words)))
+    except KeyError:  # words met for the first time
+        for word in words.difference(extra):
+            cache.learn(word)
+        folds = set(chain.from_iterable(map(extra.__getitem__, words)))
     if not folds:
         return ""
-    folds.difference_update(*map(_PLAIN, infos))
+    owners = cache.owners
+    for fold in [f for f in folds if f in owners]:
+        if not words.isdisjoint(owners[fold]):  # another word of the text indexes it plainly
+            folds.discard(fold)
     return " ".join(sorted(folds))
 
 

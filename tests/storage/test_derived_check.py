@@ -21,6 +21,7 @@ from tumar.storage.records import (
     Testimony,
     Translation,
 )
+from tumar.storage.search_text import FoldCache
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ def filled(new_archive: Archive) -> tuple[Archive, dict[str, str]]:
 def test_bulk_documents_equal_the_write_paths(filled) -> None:
     archive, ids = filled
     conn = archive.records_db
-    built = {doc.record_id: (table, doc) for table, doc in _expected(conn, {})}
+    built = {doc.record_id: (table, doc) for table, doc in _expected(conn, FoldCache())}
     expected = {
         record_id: fts.build_doc(conn, kind, record_id)
         for kind in fts.KINDS
