@@ -130,13 +130,9 @@ class Archive(ArchiveConnections, GuardedHead):
         """Checkpoint archive.db's WAL into the file so a locked archive is exactly three files
         (media.db's rollback journal is gone after every commit)."""
         self.repo.forget_cached_text()
+        db_key = None if self.read_only or not self._master_key else self._key(ARCHIVE_DB)
         self._master_key = b""
         self.advance_on_close()
-        # SQLite finishes closing a connection only when its last statement is freed, and
-        # only the last connection to close removes the WAL. A reader connection whose
-        # cursor a garbage cycle still holds would close after this one, read-only, and
-        # leave archive.db-wal behind: collect such cycles first.
-        gc.collect()
         problem = None if self.read_only else checkpoint(self.records_db)
         with contextlib.suppress(Exception):
             self.records_db.close()
@@ -144,8 +140,21 @@ class Archive(ArchiveConnections, GuardedHead):
             with contextlib.suppress(Exception):
                 self.media_conn.close()
             self.media_conn = None
+        if db_key and (self.folder / f"{ARCHIVE_DB}-wal").exists():
+            self._remove_wal(db_key)
         if problem:
             self.warn(problem)
+
+    def _remove_wal(self, db_key: bytes) -> None:
+        """SQLite finishes closing a connection only once its last statement is freed, and
+        only the last connection to close removes the WAL. A reader whose cursor a garbage
+        cycle still held closed after ours, read-only, and left an (already checkpointed)
+        archive.db-wal beside a locked archive. Collect such cycles, then let one short
+        connection be the last to close. Rare: a full collection is not paid on every close."""
+        gc.collect()
+        if (self.folder / f"{ARCHIVE_DB}-wal").exists():
+            with contextlib.suppress(Exception):
+                open_database(self.folder / ARCHIVE_DB, db_key, create=False, cache_kib=64).close()
 
     def __enter__(self) -> Archive:
         return self
