@@ -12,6 +12,7 @@ from tumar.storage.records import Case, Note
 from tumar.widgets.editors.date_field import ui_language
 from tumar.widgets.editors.note_editor import NoteEditor
 from tumar.widgets.editors.testimony_editor import TestimonyEditor
+from tumar.widgets.models.text import isolate
 
 from . import labels, rich
 from .actions import copy_text, open_history
@@ -131,9 +132,7 @@ class TestimoniesPage(ListDetailPage):
         detail = testimonies.get_testimony(archive, record_id)
         t = detail.testimony
         lang = ui_language()
-        title = self.tr("Testimony by %1").replace(
-            "%1", "\u2068" + detail.witness.display_name + "\u2069"
-        )
+        title = self.tr("Testimony by %1").replace("%1", isolate(detail.witness.display_name))
         meta = []
         if t.recorded_at:
             meta.append(reading(t.recorded_at, lang))
