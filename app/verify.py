@@ -6,6 +6,7 @@ called from verify_archive between the robust reads of issue 9.
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,6 +171,8 @@ class _DocumentsBeside:
             return None
 
     def close(self) -> None:
+        with contextlib.suppress(DatabaseError):
+            self.check.close()
         self.conn.close()
 
 

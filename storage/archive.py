@@ -147,10 +147,11 @@ class Archive(ArchiveConnections, GuardedHead):
 
     def _remove_wal(self, db_key: bytes) -> None:
         """SQLite finishes closing a connection only once its last statement is freed, and
-        only the last connection to close removes the WAL. A reader whose cursor a garbage
-        cycle still held closed after ours, read-only, and left an (already checkpointed)
-        archive.db-wal beside a locked archive. Collect such cycles, then let one short
-        connection be the last to close. Rare: a full collection is not paid on every close."""
+        only the last connection to close removes the WAL. verify's document reader, whose
+        scan a garbage cycle still held, closed after ours, read-only, and left an (already
+        checkpointed) archive.db-wal beside a locked archive; that scan is now ended
+        explicitly (storage.derived_check), and this is the net for any other: collect such
+        cycles, then let one short connection close last. Paid only when a WAL is left."""
         gc.collect()
         if (self.folder / f"{ARCHIVE_DB}-wal").exists():
             with contextlib.suppress(Exception):

@@ -58,6 +58,12 @@ class _StoredDocs:
         self._ahead: dict[str, StoredRow] = {}  # insertion-ordered: oldest first
         self._compared = compared
 
+    def close(self) -> None:
+        """Free the scan's statement now: SQLite closes a connection only once its last
+        statement is gone, and only the last connection to close removes the WAL."""
+        self._rows.close()
+        self._ahead.clear()
+
     def take(self, record_id: str) -> StoredRow | None:
         row = self._ahead.pop(record_id, None)
         if row is not None:
@@ -173,8 +179,14 @@ class SearchDocCheck:
                 "`tumar reindex` rebuilds the index from the records"
             )
 
-    def problems(self) -> list[str]:
+    def close(self) -> None:
+        """End the scans of the stored documents (the check's connection can then close)."""
+        for stored in self._stored.values():
+            stored.close()
         self._stored.clear()
+
+    def problems(self) -> list[str]:
+        self.close()
         self._builder.cache.clear()
         problems = self._problems
         # record ids only (the index on record_id holds doc_id too): in doc_id order
