@@ -10,7 +10,10 @@ a case's people, media links) stay as they were: they belong to both sides.
 
 from __future__ import annotations
 
-from tumar.storage.records import Event, Note, Record
+from dataclasses import dataclass
+
+from tumar.storage import orphans
+from tumar.storage.records import BY_TABLE, Event, Note, Record
 from tumar.storage.repository import Repository
 
 
@@ -35,3 +38,29 @@ def attached_counts(repo: Repository, column: str, owner_id: str) -> tuple[int, 
     """(events, notes) a deletion of the owner would take with it, for a confirmation."""
     counts = {cls: len(repo.find(cls, {column: owner_id})) for cls in _attached(column)}
     return counts.get(Event, 0), counts[Note]
+
+
+@dataclass(frozen=True)
+class Orphans:
+    """Notes and events a merge deleted with their deleted owner."""
+
+    events: int = 0
+    notes: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.events or self.notes)
+
+
+def delete_orphans(repo: Repository) -> Orphans:
+    """The same rule across laptops: a note added (or an event edited) on one laptop while
+    its owner was deleted on another meets the deletion only in a merge. Each live note and
+    event whose owner is now a tombstone is deleted like delete_attached does it: a new
+    version with its own HLC and audit entry, the live one kept in history.
+
+    Call inside the merge's transaction, after the clock has seen the merged stamps, so
+    each tombstone's HLC is above every merged version and wins on every laptop."""
+    counts = {"event": 0, "note": 0}
+    for table, record_id in orphans.live_orphans(repo.conn):
+        repo.delete(BY_TABLE[table], record_id)
+        counts[table] += 1
+    return Orphans(counts["event"], counts["note"])

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import bulk_fresh, fts, fts_batch, fts_bulk
+from . import bulk_fresh, fts, fts_batch, fts_bulk, orphans
 from .audit import head
 from .audit_hashing import entry_digest
 from .canonical import record_hash
@@ -256,7 +256,8 @@ class Applier:
         if resolves:
             self._settle(table, record_id, hlc, resolves)
         for other in siblings:
-            self._conflict(table, record_id, max(hlc, other), min(hlc, other))
+            if not self._both_deleted_orphan(table, record_id, row, other):
+                self._conflict(table, record_id, max(hlc, other), min(hlc, other))
 
     def _index(self, table: str, row: dict[str, Any]) -> None:
         """A whole record's document is refreshed once at the end of the part; a child row
@@ -276,6 +277,22 @@ class Applier:
             " VALUES (?, ?, ?, ?, ?)",
             (table, row["id"], row["hlc"], json.dumps(row, ensure_ascii=False), self._at),
         )
+
+    def _both_deleted_orphan(
+        self, table: str, record_id: str, row: dict[str, Any], other: str
+    ) -> bool:
+        """Two laptops each deleted the same note or event with its deleted owner (a merge
+        deletes such orphans, app/cascade.py): both sides deleted it, nothing to review."""
+        if not row["deleted"] or table not in orphans.OWNED_BY:
+            return False
+        self._flush_new()  # the owner's tombstone may still wait in the batch
+        kept = self.conn.execute(
+            f"SELECT deleted FROM {table} WHERE id = ? AND hlc = ? UNION ALL"
+            " SELECT json_extract(data, '$.deleted') FROM record_history"
+            " WHERE table_name = ? AND record_id = ? AND hlc = ?",
+            (record_id, other, table, record_id, other),
+        ).fetchone()
+        return bool(kept and kept[0]) and orphans.owner_deleted(self.conn, table, record_id)
 
     def _conflict(self, table: str, record_id: str, winner: str, loser: str) -> None:
         settled = self.conn.execute(

@@ -12,6 +12,7 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tumar.app.cascade import Orphans, delete_orphans
 from tumar.app.jobs import CancelToken, Progress, no_progress
 from tumar.storage import audit_chains, sync_store
 from tumar.storage.archive import Archive
@@ -34,6 +35,7 @@ class Applied:
     audit_entries: int = 0
     media_added: list[str] = field(default_factory=list)
     media_known: int = 0
+    orphans: Orphans = field(default_factory=Orphans)  # deleted with their deleted owner
 
 
 def _store_media(store: MediaStore, part: bundle_format.Part, applied: Applied) -> None:
@@ -58,9 +60,13 @@ def apply_bundle(
     index: bool = True,
     fresh: bool = False,
     dry_run: bool = False,
+    orphans: bool = False,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> Applied:
+    """`orphans`: delete live notes and events left on deleted owners (app.cascade), in
+    the same transaction, so a dry run counts them and rolls them back with the rest.
+    A restore leaves it off: it copies the source archive as it is."""
     cancel = cancel or CancelToken()
     conn, store = archive.records_db, MediaStore(archive.media_db)
     applier = Applier(conn, archive.replica_id, action, index=index, fresh=fresh)
@@ -89,6 +95,8 @@ def apply_bundle(
             if result.touched and not dry_run:
                 stamp = archive.clock.observe(Timestamp.parse(result.max_hlc))
                 sync_store.set_meta(conn, "hlc_last", str(stamp))
+            if orphans and result.touched:
+                applied.orphans = delete_orphans(archive.repo)
             if dry_run:
                 raise _DryRun()
     except _DryRun:

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tumar.app.cascade import Orphans
 from tumar.app.jobs import CancelToken, Progress, no_progress
 from tumar.storage import sync_store
 from tumar.storage.archive import Archive
@@ -36,6 +37,7 @@ class MergeReport:
     new_replica: bool
     already_merged: bool
     applied: Applied | None
+    dry_run: bool = False
 
     def lines(self) -> list[str]:
         head = f"Bundle from replica {self.source[:8]}"
@@ -53,7 +55,24 @@ class MergeReport:
         ]
         for table, record_id, winner, loser in r.conflicts:
             out.append(f"  conflict: {table} {record_id} (kept {winner[:17]}, other {loser[:17]})")
+        if self.applied.orphans:
+            out.append(orphans_line(self.applied.orphans, self.dry_run))
         return out
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def orphans_line(found: Orphans, dry_run: bool) -> str:
+    """Said before it happens (dry run) and after: nothing is deleted unannounced."""
+    parts = [_count(n, w) for n, w in ((found.notes, "note"), (found.events, "event")) if n]
+    one = found.notes + found.events == 1
+    verb = "will be" if dry_run else ("was" if one else "were")
+    return (
+        f"  {' and '.join(parts)} attached to deleted records {verb} deleted with them; "
+        f"{'its' if one else 'their'} text stays in history"
+    )
 
 
 def peer_recipient(manifest: bundle_format.Manifest) -> str:
@@ -126,8 +145,9 @@ def merge(
         return MergeReport(source, check_manifest(archive, manifest, floors=False), True, None)
     new = check_manifest(archive, manifest)
     applied = apply_bundle(
-        archive, Path(path), secret, manifest, dry_run=dry_run, progress=progress, cancel=cancel
-    )
+        archive, Path(path), secret, manifest, dry_run=dry_run, orphans=True,
+        progress=progress, cancel=cancel,
+    )  # fmt: skip
     if not dry_run:
         with transaction(conn):
             sync_store.remember_peer(
@@ -136,4 +156,4 @@ def merge(
                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             )  # fmt: skip
             sync_store.set_meta(conn, key, digest)
-    return MergeReport(source, new, False, applied)
+    return MergeReport(source, new, False, applied, dry_run)

@@ -1,0 +1,163 @@
+"""A note or event left live on an owner deleted on another laptop is deleted by the merge.
+
+Locally, deleting a case takes its events and notes with it (app/cascade.py). Across
+laptops the child can be added or edited where the owner still lives: merged with the
+deletion, it would come back live ("Note on <a deleted case>" in search, on timelines) with
+no list left to reach it from. Real archives, real bundles, the real merge and sync.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tumar.app import cases, edits, people, testimonies
+from tumar.app.search import SearchQuery, search
+from tumar.app.sync import conflicts, export, folder, merge, team
+from tumar.app.verify import verify_archive
+from tumar.storage.archive import Archive
+from tumar.storage.hlc import Clock
+from tumar.storage.records import Case, Event, Note
+
+from .support import join, new_archive, records, snapshot, versions
+
+NOTE_TEXT = "Seen at the Khorgos border post on Tuesday"
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    """A holds case C with one event; B joined from A; B's clock a minute ahead."""
+    a, _ = new_archive(tmp_path / "a.tumar")
+    case = cases.add_case(a, "Detention of T. Tabarikuly")
+    cases.add_event(a, case.id, "detention", "2024-03", description="taken at night")
+    b = join(a, tmp_path, "b")
+    team.add_member(a, team.keys(b).recipient, "laptop B")
+    b.repo.clock = Clock(b.replica_id, wall=lambda: int(time.time() * 1000) + 60_000)
+    share = tmp_path / "stick"
+    share.mkdir()
+    yield a, b, share, case.id
+    a.close()
+    b.close()
+
+
+def _sync(replicas: list[Archive], share: Path, rounds: int = 2) -> list[str]:
+    lines = []
+    for _ in range(rounds):
+        for archive in replicas:
+            for merged in folder.sync(archive, share).merged:
+                lines += merged.lines()
+    return lines
+
+
+def _converged(a: Archive, b: Archive) -> None:
+    assert records(a) == records(b)
+    assert versions(a) == versions(b)
+    for archive in (a, b):
+        report = verify_archive(archive)
+        assert report.ok, report.problems
+
+
+def _no_live_orphans(archive: Archive) -> None:
+    repo = archive.repo
+    for case in repo.find(Case, include_deleted=True):
+        if case.deleted:
+            assert repo.find(Note, {"case_id": case.id}) == []
+            assert repo.find(Event, {"case_id": case.id}) == []
+
+
+def test_note_added_on_b_to_a_case_deleted_on_a(pair) -> None:
+    a, b, share, case_id = pair
+    _sync([a, b], share)
+    cases.delete_case(a, case_id)
+    note = testimonies.add_note(b, NOTE_TEXT, case_id=case_id)
+    folder.sync(b, share)  # B's bundle carries the note; A's does not carry the deletion yet
+
+    before = snapshot(a)
+    preview = folder.sync(a, share, dry_run=True)
+    said = [line for m in preview.merged for line in m.lines()]
+    assert snapshot(a) == before  # the preview wrote nothing
+    assert (
+        "  1 note attached to deleted records will be deleted with them; its text stays in history"
+    ) in said
+
+    done = [line for m in folder.sync(a, share).merged for line in m.lines()]
+    assert (
+        "  1 note attached to deleted records was deleted with them; its text stays in history"
+    ) in done
+    current = a.repo.get(Note, note.id, include_deleted=True)
+    assert current.deleted and current.text == NOTE_TEXT
+    assert [v.text for v in a.repo.history(Note, note.id)] == [NOTE_TEXT]  # nothing lost
+    entry = a.records_db.execute(
+        "SELECT action FROM audit_log WHERE table_name = 'note' AND record_id = ?"
+        " ORDER BY seq DESC",
+        (note.id,),
+    ).fetchone()
+    assert entry[0] == "delete"
+    assert search(a, SearchQuery("Khorgos")) == []
+    _no_live_orphans(a)
+
+    _sync([b, a], share)
+    assert b.repo.get(Note, note.id, include_deleted=True).deleted
+    assert search(b, SearchQuery("Khorgos")) == []
+    _converged(a, b)
+    assert not conflicts.open_conflicts(a) and not conflicts.open_conflicts(b)
+
+
+def test_event_edited_on_b_after_a_deleted_its_case(pair) -> None:
+    a, b, share, case_id = pair
+    _sync([a, b], share)
+    (event,) = a.repo.find(Event, {"case_id": case_id})
+    cases.delete_case(a, case_id)  # A's cascade tombstones the event
+    edits.edit_event(b, event.id, description="taken at night by three officers")
+    _sync([a, b], share)  # B's edit has the higher HLC: without the rule it comes back
+
+    for archive in (a, b):
+        current = archive.repo.get(Event, event.id, include_deleted=True)
+        assert current.deleted
+        assert current.description == "taken at night by three officers"
+        kept = [e.description for e in archive.repo.history(Event, event.id)]
+        assert "taken at night by three officers" in kept  # the edit itself stays in history
+        assert cases.timeline(archive, case_id) == []
+        _no_live_orphans(archive)
+    _converged(a, b)
+
+
+def test_both_laptops_delete_the_same_orphan_without_a_conflict(pair, tmp_path: Path) -> None:
+    """Each laptop merges the other's bundle before seeing the other's merge: both delete
+    the same note on their own. Both sides deleted it, so nobody is asked to review it."""
+    a, b, _share, case_id = pair
+    person = people.add_person(a, "Qaisha Aqan").person
+    full = tmp_path / "a-full.tumar-bundle"
+    export.write_bundle(a, full)
+    merge.merge(b, full)
+    note = testimonies.add_note(b, NOTE_TEXT, case_id=case_id)
+    people_note = testimonies.add_note(b, "lives with her aunt", person_id=person.id)
+    cases.delete_case(a, case_id)
+    people.delete_person(a, person.id)
+    bundle_a, bundle_b = tmp_path / "a.tumar-bundle", tmp_path / "b.tumar-bundle"
+    export.write_bundle(a, bundle_a)
+    export.write_bundle(b, bundle_b)
+    said_a = merge.merge(a, bundle_b).lines()
+    said_b = merge.merge(b, bundle_a).lines()
+    for said in (said_a, said_b):
+        assert (
+            "  2 notes attached to deleted records were deleted with them; "
+            "their text stays in history"
+        ) in said
+    for _ in range(2):
+        export.write_bundle(a, bundle_a)
+        export.write_bundle(b, bundle_b)
+        merge.merge(a, bundle_b)
+        merge.merge(b, bundle_a)
+    for archive in (a, b):
+        for record_id in (note.id, people_note.id):
+            assert archive.repo.get(Note, record_id, include_deleted=True).deleted
+        _no_live_orphans(archive)
+    assert not conflicts.open_conflicts(a) and not conflicts.open_conflicts(b)
+    _converged(a, b)
+    # idempotent: the same bundle again changes nothing
+    before = snapshot(a)
+    merge.merge(a, bundle_b)
+    assert snapshot(a) == before
