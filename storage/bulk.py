@@ -256,7 +256,7 @@ class Applier:
         if resolves:
             self._settle(table, record_id, hlc, resolves)
         for other in siblings:
-            if not self._both_deleted_orphan(table, record_id, row, other):
+            if not self._nothing_to_review(table, record_id, row, other):
                 self._conflict(table, record_id, max(hlc, other), min(hlc, other))
 
     def _index(self, table: str, row: dict[str, Any]) -> None:
@@ -278,21 +278,15 @@ class Applier:
             (table, row["id"], row["hlc"], json.dumps(row, ensure_ascii=False), self._at),
         )
 
-    def _both_deleted_orphan(
+    def _nothing_to_review(
         self, table: str, record_id: str, row: dict[str, Any], other: str
     ) -> bool:
-        """Two laptops each deleted the same note or event with its deleted owner (a merge
-        deletes such orphans, app/cascade.py): both sides deleted it, nothing to review."""
-        if not row["deleted"] or table not in orphans.OWNED_BY:
+        """A note or event deleted on both sides, or deleted with its deleted owner
+        (storage.orphans.no_conflict): nothing for a person to review."""
+        if table not in orphans.OWNED_BY:
             return False
         self._flush_new()  # the owner's tombstone may still wait in the batch
-        kept = self.conn.execute(
-            f"SELECT deleted FROM {table} WHERE id = ? AND hlc = ? UNION ALL"
-            " SELECT json_extract(data, '$.deleted') FROM record_history"
-            " WHERE table_name = ? AND record_id = ? AND hlc = ?",
-            (record_id, other, table, record_id, other),
-        ).fetchone()
-        return bool(kept and kept[0]) and orphans.owner_deleted(self.conn, table, record_id)
+        return orphans.no_conflict(self.conn, table, row, other)
 
     def _conflict(self, table: str, record_id: str, winner: str, loser: str) -> None:
         settled = self.conn.execute(

@@ -7,6 +7,8 @@ to a case deleted on another, or an event edited after its case was deleted else
 
 from __future__ import annotations
 
+from typing import Any
+
 from .connection import Connection
 
 #: child table -> (column, owner table): what deleting an owner takes with it
@@ -37,11 +39,36 @@ def live_orphans(conn: Connection) -> list[tuple[str, str]]:
     return found
 
 
-def owner_deleted(conn: Connection, child: str, record_id: str) -> bool:
-    """True when the child record (note or event) hangs on a deleted owner here."""
-    if child not in OWNED_BY:
-        return False
-    row = conn.execute(
-        f"SELECT 1 FROM {child} c WHERE c.id = ? AND ({_owner_deleted(child)})", (record_id,)
+def owner_deleted(conn: Connection, table: str, row: dict[str, Any]) -> bool:
+    """True when `row` (a version of a note or event) hangs on an owner deleted here."""
+    for column, owner in OWNED_BY.get(table, ()):
+        if row.get(column):
+            found = conn.execute(f"SELECT deleted FROM {owner} WHERE id = ?", (row[column],))
+            hit = found.fetchone()
+            if hit is not None and hit[0]:
+                return True
+    return False
+
+
+def version_deleted(conn: Connection, table: str, record_id: str, hlc: str) -> bool | None:
+    """Whether one held version (current or kept) of a record is a tombstone; None when it
+    is not held here."""
+    found = conn.execute(
+        f"SELECT deleted FROM {table} WHERE id = ? AND hlc = ? UNION ALL"
+        " SELECT json_extract(data, '$.deleted') FROM record_history"
+        " WHERE table_name = ? AND record_id = ? AND hlc = ?",
+        (record_id, hlc, table, record_id, hlc),
     ).fetchone()
-    return row is not None
+    return None if found is None else bool(found[0])
+
+
+def no_conflict(conn: Connection, table: str, row: dict[str, Any], other_hlc: str) -> bool:
+    """Two versions of a note or event made without seeing each other that nobody needs
+    to review: both deleted it, or one deleted it and its owner is deleted here (the note
+    goes with its owner whichever side wins; every version stays in history)."""
+    if table not in OWNED_BY:
+        return False
+    other = version_deleted(conn, table, row["id"], other_hlc)
+    if row["deleted"] and other:
+        return True
+    return bool(row["deleted"] or other) and owner_deleted(conn, table, row)

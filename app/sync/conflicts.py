@@ -5,14 +5,16 @@ or its first characters) any kept version of the record. Settling writes a new v
 with the chosen content, whose `resolves` mark travels with it, so the conflict is closed
 on every laptop that merges it. Either side may be a tombstone: keeping a deleted side
 writes a new tombstone (the decision, with its own HLC), keeping an edit over a deletion
-brings the record back; the replaced version is kept in history either way.
+brings the record back; the replaced version is kept in history either way. A note or event
+whose case, person or testimony is deleted stays deleted with the chosen content (app/cascade:
+a live one on a deleted owner would only be deleted again by the next merge).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tumar.storage import sync_store
+from tumar.storage import orphans, sync_store
 from tumar.storage.archive import Archive
 from tumar.storage.connection import transaction
 from tumar.storage.errors import InvalidInput, RecordNotFound
@@ -70,7 +72,8 @@ def resolve(archive: Archive, conflict_id: int, keep: str) -> str:
                 setattr(current, name, getattr(content, name))
         # always a new version, even when the kept side is a tombstone or already current:
         # the decision itself is an audited edit that reaches every laptop
-        record = repo.restate(current, deleted=bool(chosen["deleted"]))
+        deleted = bool(chosen["deleted"]) or orphans.owner_deleted(conn, cls.TABLE, chosen)
+        record = repo.restate(current, deleted=deleted)
         pair = [conflict.winner_hlc, conflict.loser_hlc]
         sync_store.mark_settled(
             conn, conflict.id, conflict.table, conflict.record_id, record.hlc, pair

@@ -111,7 +111,14 @@ def test_event_edited_on_b_after_a_deleted_its_case(pair) -> None:
     (event,) = a.repo.find(Event, {"case_id": case_id})
     cases.delete_case(a, case_id)  # A's cascade tombstones the event
     edits.edit_event(b, event.id, description="taken at night by three officers")
-    _sync([a, b], share)  # B's edit has the higher HLC: without the rule it comes back
+    folder.sync(b, share)
+    folder.sync(a, share)  # B's edit has the higher HLC: without the rule it comes back
+    held = versions(a)
+    current = a.repo.get(Event, event.id, include_deleted=True)
+    assert current.deleted
+    # the merge's tombstone is stamped after the clock saw B's edit: it wins everywhere
+    assert current.hlc == max(v[2] for v in held if v[1] == event.id)
+    _sync([a, b], share)
 
     for archive in (a, b):
         current = archive.repo.get(Event, event.id, include_deleted=True)
@@ -121,6 +128,9 @@ def test_event_edited_on_b_after_a_deleted_its_case(pair) -> None:
         assert "taken at night by three officers" in kept  # the edit itself stays in history
         assert cases.timeline(archive, case_id) == []
         _no_live_orphans(archive)
+        # the edit met a deletion, but the event goes with its case whichever side wins:
+        # nothing for a person to settle (and settling could only delete it again)
+        assert not conflicts.open_conflicts(archive)
     _converged(a, b)
 
 
@@ -161,3 +171,27 @@ def test_both_laptops_delete_the_same_orphan_without_a_conflict(pair, tmp_path: 
     before = snapshot(a)
     merge.merge(a, bundle_b)
     assert snapshot(a) == before
+
+
+def test_settling_a_conflict_keeps_an_orphan_deleted(pair) -> None:
+    """Two edits of an event conflict; then its case is deleted. Keeping either edit
+    records the choice but leaves the event deleted with its case."""
+    a, b, share, case_id = pair
+    _sync([a, b], share)
+    (event,) = a.repo.find(Event, {"case_id": case_id})
+    edits.edit_event(a, event.id, description="edit on A")
+    edits.edit_event(b, event.id, description="edit on B")
+    _sync([a, b], share)
+    (conflict,) = conflicts.open_conflicts(a)
+    cases.delete_case(a, case_id)
+    _sync([a, b], share)
+
+    settled = conflicts.resolve(a, conflict.id, "mine")
+
+    current = a.repo.get(Event, event.id, include_deleted=True)
+    assert (current.hlc, current.description, current.deleted) == (settled, "edit on A", True)
+    assert not conflicts.open_conflicts(a)
+    _sync([a, b], share)
+    assert not conflicts.open_conflicts(b)
+    _no_live_orphans(b)
+    _converged(a, b)
