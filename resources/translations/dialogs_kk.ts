@@ -347,5 +347,13 @@
         <source>conflict: %1 %2 (kept %3, other %4)</source>
         <translation>қайшылық: %1 %2 (сақталды %3, басқасы %4)</translation>
     </message>
+    <message>
+        <source>to be deleted with the deleted records they are attached to: notes %1, events %2 (their text stays in history)</source>
+        <translation>тіркелген материалы жойылғандықтан бірге жойылады: жазбалар %1, оқиғалар %2 (мәтіні өзгерістер тарихында қалады)</translation>
+    </message>
+    <message>
+        <source>deleted with the deleted records they were attached to: notes %1, events %2 (their text stays in history)</source>
+        <translation>тіркелген материалы жойылғандықтан бірге жойылды: жазбалар %1, оқиғалар %2 (мәтіні өзгерістер тарихында қалады)</translation>
+    </message>
 </context>
 </TS>

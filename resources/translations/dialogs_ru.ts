@@ -347,5 +347,13 @@
         <source>conflict: %1 %2 (kept %3, other %4)</source>
         <translation>конфликт: %1 %2 (оставлена %3, другая %4)</translation>
     </message>
+    <message>
+        <source>to be deleted with the deleted records they are attached to: notes %1, events %2 (their text stays in history)</source>
+        <translation>будут удалены вместе с удалёнными записями, к которым они относятся: заметки %1, события %2 (их текст остаётся в истории изменений)</translation>
+    </message>
+    <message>
+        <source>deleted with the deleted records they were attached to: notes %1, events %2 (their text stays in history)</source>
+        <translation>удалены вместе с удалёнными записями, к которым они относились: заметки %1, события %2 (их текст остаётся в истории изменений)</translation>
+    </message>
 </context>
 </TS>

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from tumar.app import cases, testimonies
 from tumar.app.sync import bundle_io, export, folder, restore, team
-from tumar.storage.records import Person
+from tumar.storage.records import Note, Person
 from tumar.widgets.dialogs.backup_dialog import BackupDialog
 from tumar.widgets.dialogs.sync_dialog import SyncDialog
 
@@ -38,6 +39,36 @@ def test_preview_shows_the_merge_then_sync_applies_it(qtbot, session_factory, tm
     with qtbot.waitSignal(session.changed):
         qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
     assert {p.display_name for p in a.repo.find(Person)} == {"Known to both", "Only on B"}
+
+
+def test_preview_says_which_notes_go_with_a_deleted_case(qtbot, session_factory, tmp_path: Path):
+    """A note added on B to a case this laptop deleted: the preview says it will be
+    deleted with its case (and deletes nothing), the sync does it and says so."""
+    session = session_factory()
+    a = session.archive
+    case = cases.add_case(a, "Detention of T. Tabarikuly")
+    bundle = tmp_path / "join.tumar-bundle"
+    export.write_bundle(a, bundle)
+    secret = bundle_io.Secret(identities=(team.keys(a).age_identity,))
+    b, _code, _ = restore.restore(bundle, tmp_path / "b.tumar", PASS, secret)
+    share = tmp_path / "share"
+    share.mkdir()
+    cases.delete_case(a, case.id)
+    with b:
+        note = testimonies.add_note(b, "Seen at the Khorgos post", case_id=case.id)
+        folder.sync(b, share)
+    dialog = SyncDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(share))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    said = dialog.output.toPlainText()
+    assert "to be deleted with the deleted records they are attached to: notes 1, events 0" in said
+    assert a.repo.find(Note, include_deleted=True) == []  # the preview changed nothing
+    with qtbot.waitSignal(session.changed):
+        qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    said = dialog.output.toPlainText()
+    assert "deleted with the deleted records they were attached to: notes 1, events 0" in said
+    assert a.repo.get(Note, note.id, include_deleted=True).deleted
 
 
 def test_sync_error_is_one_line(qtbot, session_factory, tmp_path: Path):

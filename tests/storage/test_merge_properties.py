@@ -81,7 +81,7 @@ class Replica:
         """Notes and events of an owner whose deletion lost to an edit made concurrently
         on another laptop (a conflict on the owner, for a person to settle). Whether a
         merge deleted them depends on whether this laptop met the deletion before the
-        edit: the one case where the order of merges shows (README, "Merge rules")."""
+        edit: the one case where the order of merges shows (a known limit of the rule)."""
         back = set()
         for owner in ("person", "case_file"):
             back |= {

@@ -49,6 +49,19 @@ class SyncReportText(QObject):
             text = self.tr("conflict: %1 %2 (kept %3, other %4)")
             kind = labels.table(table).lower()  # mid-sentence
             out.append("  " + _fill(text, kind, record_id, winner[:17], loser[:17]))
+        gone = applied.orphans
+        if gone:
+            if m.dry_run:
+                text = self.tr(
+                    "to be deleted with the deleted records they are attached to: notes %1, "
+                    "events %2 (their text stays in history)"
+                )
+            else:
+                text = self.tr(
+                    "deleted with the deleted records they were attached to: notes %1, "
+                    "events %2 (their text stays in history)"
+                )
+            out.append("  " + _fill(text, gone.notes, gone.events))
         return out
 
 
