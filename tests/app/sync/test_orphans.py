@@ -21,7 +21,7 @@ from tumar.storage.archive import Archive
 from tumar.storage.hlc import Clock
 from tumar.storage.records import Case, Event, Note
 
-from .support import join, new_archive, records, snapshot, versions
+from .support import PASS, join, new_archive, records, snapshot, versions
 
 NOTE_TEXT = "Seen at the Khorgos border post on Tuesday"
 
@@ -195,3 +195,44 @@ def test_settling_a_conflict_keeps_an_orphan_deleted(pair) -> None:
     assert not conflicts.open_conflicts(b)
     _no_live_orphans(b)
     _converged(a, b)
+
+
+def test_tumar_merge_dry_run_says_it_first_and_writes_nothing(tmp_path: Path, run_tumar) -> None:
+    """The CLI a documenter runs: `tumar merge --dry-run` announces the deletion and
+    changes nothing; `tumar merge` does it and says so; `tumar verify` passes after."""
+    a, _ = new_archive(tmp_path / "a.tumar")
+    case = cases.add_case(a, "Detention of T. Tabarikuly")
+    cases.add_event(a, case.id, "hearing", "2024-05-02")
+    b = join(a, tmp_path, "b")
+    cases.delete_case(a, case.id)
+    testimonies.add_note(b, NOTE_TEXT, case_id=case.id)
+    (event,) = b.repo.find(Event, {"case_id": case.id})
+    edits.edit_event(b, event.id, place="Almaty city court")
+    bundle = tmp_path / "b.tumar-bundle"
+    export.write_bundle(b, bundle)
+    b.close()
+    before = snapshot(a)
+    a.close()
+    env = {"TUMAR_ARCHIVE": str(tmp_path / "a.tumar"), "TUMAR_PASSPHRASE": PASS}
+
+    dry = run_tumar("merge", bundle, "--dry-run", env=env)
+    assert dry.returncode == 0, dry.stderr
+    assert (
+        "  1 note and 1 event attached to deleted records will be deleted with them; "
+        "their text stays in history"
+    ) in dry.stdout.splitlines()
+    with Archive.open(tmp_path / "a.tumar", PASS) as again:
+        assert snapshot(again) == before
+
+    done = run_tumar("merge", bundle, env=env)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "  1 note and 1 event attached to deleted records were deleted with them; "
+        "their text stays in history"
+    ) in done.stdout.splitlines()
+    checked = run_tumar("verify", tmp_path / "a.tumar", env=env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    with Archive.open(tmp_path / "a.tumar", PASS) as again:
+        _no_live_orphans(again)
+        assert again.repo.get(Note, again.repo.find(Note, include_deleted=True)[0].id,
+                              include_deleted=True).deleted  # fmt: skip
