@@ -16,6 +16,9 @@ from tumar.storage import orphans
 from tumar.storage.records import BY_TABLE, Event, Note, Record
 from tumar.storage.repository import Repository
 
+#: the column that attaches a note (or event) to each kind of owner
+OWNER_COLUMN = {"case_file": "case_id", "person": "person_id", "testimony": "testimony_id"}
+
 
 def _attached(column: str) -> tuple[type[Record], ...]:
     """Only a case has events; notes hang on all three."""

@@ -7,13 +7,15 @@ on every laptop that merges it. Either side may be a tombstone: keeping a delete
 writes a new tombstone (the decision, with its own HLC), keeping an edit over a deletion
 brings the record back; the replaced version is kept in history either way. A note or event
 whose case, person or testimony is deleted stays deleted with the chosen content (app/cascade:
-a live one on a deleted owner would only be deleted again by the next merge).
+a live one on a deleted owner would only be deleted again by the next merge), and keeping the
+deletion of a case, person or testimony deletes its notes and events with it, as locally.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tumar.app.cascade import OWNER_COLUMN, delete_attached
 from tumar.storage import orphans, sync_store
 from tumar.storage.archive import Archive
 from tumar.storage.connection import transaction
@@ -74,6 +76,8 @@ def resolve(archive: Archive, conflict_id: int, keep: str) -> str:
         # the decision itself is an audited edit that reaches every laptop
         deleted = bool(chosen["deleted"]) or orphans.owner_deleted(conn, cls.TABLE, chosen)
         record = repo.restate(current, deleted=deleted)
+        if deleted and conflict.table in OWNER_COLUMN:
+            delete_attached(repo, OWNER_COLUMN[conflict.table], conflict.record_id)
         pair = [conflict.winner_hlc, conflict.loser_hlc]
         sync_store.mark_settled(
             conn, conflict.id, conflict.table, conflict.record_id, record.hlc, pair

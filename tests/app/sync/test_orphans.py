@@ -236,3 +236,28 @@ def test_tumar_merge_dry_run_says_it_first_and_writes_nothing(tmp_path: Path, ru
         _no_live_orphans(again)
         assert again.repo.get(Note, again.repo.find(Note, include_deleted=True)[0].id,
                               include_deleted=True).deleted  # fmt: skip
+
+
+def test_settling_a_case_conflict_with_its_deletion_takes_its_notes(pair) -> None:
+    """A deletes the case while B edits it (B's edit wins, a conflict) and adds a note to
+    it: the case and the note stay live. Settling by keeping the deletion deletes the note
+    with the case, as deleting it here would."""
+    a, b, share, case_id = pair
+    _sync([a, b], share)
+    cases.delete_case(a, case_id)
+    cases.edit_case(b, case_id, summary="hearing moved to May")
+    note = testimonies.add_note(b, NOTE_TEXT, case_id=case_id)
+    _sync([a, b], share)
+    assert not a.repo.get(Case, case_id).deleted  # B's edit has the higher HLC
+    assert not a.repo.get(Note, note.id).deleted
+    (conflict,) = conflicts.open_conflicts(a)
+
+    conflicts.resolve(a, conflict.id, "mine")
+
+    assert a.repo.get(Case, case_id, include_deleted=True).deleted
+    assert a.repo.get(Note, note.id, include_deleted=True).deleted
+    _no_live_orphans(a)
+    _sync([a, b], share)
+    _no_live_orphans(b)
+    _converged(a, b)
+    assert not conflicts.open_conflicts(b)
