@@ -13,8 +13,12 @@
    deletions and kept versions, the rollback head check, search documents rebuilt and
    compared, thumbnails decoded, the orphaned-media-as-rollback check), then the whole
    app.verify.verify_archive (page checks in a thread beside the rest).
-   Goal from issue 8: the cost of its new checks under 10 s for 100k testimonies (their
-   total line carries the verdict); the whole verify is printed too.
+   Then the whole verify_archive again, with the issue-8 checks switched off (in this
+   process only) and on, alternating (--ab-rounds pairs): the difference of the best runs
+   is what the checks add to the time a user waits for `tumar verify`.
+   Goal from issue 8: the cost of its new checks under 10 s for 100k testimonies. Two
+   verdicts are printed: on the single-thread figure (the checks' CPU, what one CPU would
+   add) and on the A/B difference (what they add on this machine).
 3. cipher_memory_security: in two fresh processes (OFF, ON), the warm pass of
    bench_records' indexed queries; prints ms/query and the ON/OFF ratio. Issue 8: turn
    it on unless it costs more than 20 % on warm queries.
