@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from tumar.app import cases, testimonies
 from tumar.app.sync import bundle_io, export, folder, restore, team
+from tumar.storage.archive import Archive
 from tumar.storage.records import Note, Person
 from tumar.widgets.dialogs.backup_dialog import BackupDialog
 from tumar.widgets.dialogs.sync_dialog import SyncDialog
@@ -15,16 +16,22 @@ from tumar.widgets.dialogs.sync_dialog import SyncDialog
 PASS = "correct horse battery staple"
 
 
-def test_preview_shows_the_merge_then_sync_applies_it(qtbot, session_factory, tmp_path: Path):
-    session = session_factory()
-    a = session.archive
-    a.repo.insert(Person(display_name="Known to both"))
+def second_laptop(a: Archive, tmp_path: Path) -> tuple[Archive, Path]:
+    """Laptop B, restored from A's full backup, and an empty sync folder for both."""
     bundle = tmp_path / "join.tumar-bundle"
     export.write_bundle(a, bundle)
     secret = bundle_io.Secret(identities=(team.keys(a).age_identity,))
     b, _code, _ = restore.restore(bundle, tmp_path / "b.tumar", PASS, secret)
     share = tmp_path / "share"
     share.mkdir()
+    return b, share
+
+
+def test_preview_shows_the_merge_then_sync_applies_it(qtbot, session_factory, tmp_path: Path):
+    session = session_factory()
+    a = session.archive
+    a.repo.insert(Person(display_name="Known to both"))
+    b, share = second_laptop(a, tmp_path)
     with b:
         b.repo.insert(Person(display_name="Only on B"))
         folder.sync(b, share)
@@ -47,12 +54,7 @@ def test_preview_says_which_notes_go_with_a_deleted_case(qtbot, session_factory,
     session = session_factory()
     a = session.archive
     case = cases.add_case(a, "Detention of T. Tabarikuly")
-    bundle = tmp_path / "join.tumar-bundle"
-    export.write_bundle(a, bundle)
-    secret = bundle_io.Secret(identities=(team.keys(a).age_identity,))
-    b, _code, _ = restore.restore(bundle, tmp_path / "b.tumar", PASS, secret)
-    share = tmp_path / "share"
-    share.mkdir()
+    b, share = second_laptop(a, tmp_path)
     cases.delete_case(a, case.id)
     with b:
         note = testimonies.add_note(b, "Seen at the Khorgos post", case_id=case.id)
