@@ -16,13 +16,18 @@ from tumar.storage import orphans
 from tumar.storage.records import BY_TABLE, Event, Note, Record
 from tumar.storage.repository import Repository
 
-#: the column that attaches a note (or event) to each kind of owner
-OWNER_COLUMN = {"case_file": "case_id", "person": "person_id", "testimony": "testimony_id"}
+#: the column that attaches a note (or event) to each kind of owner: one table of who
+#: owns what (storage.orphans.OWNED_BY) serves the local cascade and the merge's rule
+OWNER_COLUMN = {owner: column for column, owner in orphans.OWNED_BY["note"]}
 
 
 def _attached(column: str) -> tuple[type[Record], ...]:
     """Only a case has events; notes hang on all three."""
-    return (Event, Note) if column == "case_id" else (Note,)
+    return tuple(
+        BY_TABLE[child]
+        for child, owners in orphans.OWNED_BY.items()
+        if any(owned == column for owned, _ in owners)
+    )
 
 
 def delete_attached(repo: Repository, column: str, owner_id: str) -> int:
