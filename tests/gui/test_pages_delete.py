@@ -48,6 +48,19 @@ def _deleted_with_history(archive, cls, table: str, record_id: str) -> None:
     assert actions[0] == "delete" and "create" in actions  # the earlier version is kept
 
 
+def _delete_shown(qtbot, page, kind: str, record_id: str, name: str) -> str:
+    """Show the record on its page, press Delete… and confirm; the confirmation's text."""
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.show_record(kind, record_id)
+    seen.clear()
+    answer_next_modal(_confirm(name))
+    _button(page.detail, "Delete…").click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    return seen[0]["text"]
+
+
 def test_delete_person_cancel_then_confirm(qtbot, session_factory, shot) -> None:
     session = session_factory()
     archive = session.archive
@@ -115,16 +128,10 @@ def test_delete_testimony_and_its_translations(qtbot, session_factory) -> None:
     witness = people.add_person(archive, "Murager Alimuly").person
     testimony = testimonies.add_testimony(archive, witness.id, "They took my brother.")
     testimonies.add_translation(archive, testimony.id, "ru", "Они забрали моего брата.")
-    page = TestimoniesPage(session)
-    qtbot.addWidget(page)
-    page.show()
-    page.refresh()
-    page.show_record("testimony", testimony.id)
-    seen.clear()
-    answer_next_modal(_confirm("Murager Alimuly"))
-    _button(page.detail, "Delete…").click()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
-    assert "1 translation" in seen[0]["text"]
+    said = _delete_shown(
+        qtbot, TestimoniesPage(session), "testimony", testimony.id, "Murager Alimuly"
+    )
+    assert "1 translation" in said
     _deleted_with_history(archive, Testimony, "testimony", testimony.id)
     assert archive.repo.find(Translation, {"testimony_id": testimony.id}) == []
     assert archive.repo.get(Person, witness.id)  # the witness stays
@@ -156,16 +163,8 @@ def test_delete_case_takes_its_events_and_notes(qtbot, session_factory) -> None:
     case = cases.add_case(archive, "Zaisan hearing")
     event = cases.add_event(archive, case.id, "hearing", "2031-05-02", place="Zaisan")
     note = testimonies.add_note(archive, "Ask for the court file", case_id=case.id)
-    page = CasesPage(session)
-    qtbot.addWidget(page)
-    page.show()
-    page.refresh()
-    page.show_record("case", case.id)
-    seen.clear()
-    answer_next_modal(_confirm("Zaisan hearing"))
-    _button(page.detail, "Delete…").click()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
-    assert "1 event(s) and 1 note(s)" in seen[0]["text"]
+    said = _delete_shown(qtbot, CasesPage(session), "case", case.id, "Zaisan hearing")
+    assert "1 event(s) and 1 note(s)" in said
     _deleted_with_history(archive, Case, "case_file", case.id)
     _deleted_with_history(archive, Event, "event", event.id)
     _deleted_with_history(archive, Note, "note", note.id)
