@@ -48,6 +48,13 @@ def test_every_blob_comes_back_whole_and_in_order(stored, readers: int) -> None:
     assert len(seen_threads) == readers and threading.current_thread().name not in seen_threads
 
 
+def _read_every_chunk(archive: Archive, blobs) -> None:
+    with ChunkReader(lambda: archive.reader(MEDIA_DB), blobs, readers=2) as reader:
+        for info in blobs:
+            for _ in reader.chunks(info):
+                pass
+
+
 def test_a_missing_chunk_row_is_an_error_not_a_shorter_file(stored) -> None:
     archive, blobs, _ = stored
     victim = max(blobs, key=lambda b: b.chunk_count)
@@ -55,11 +62,8 @@ def test_a_missing_chunk_row_is_an_error_not_a_shorter_file(stored) -> None:
         archive.media_db.execute(
             "DELETE FROM chunk WHERE blob_id = ? AND idx = 2", (victim.id,)
         )  # fmt: skip
-    with ChunkReader(lambda: archive.reader(MEDIA_DB), blobs, readers=2) as reader:
-        with pytest.raises(ChunkMissing, match="missing chunk 2"):
-            for info in blobs:
-                for _ in reader.chunks(info):
-                    pass
+    with pytest.raises(ChunkMissing, match="missing chunk 2"):
+        _read_every_chunk(archive, blobs)
 
 
 def test_a_chunk_of_the_wrong_length_is_an_error(stored) -> None:
@@ -69,11 +73,8 @@ def test_a_chunk_of_the_wrong_length_is_an_error(stored) -> None:
         archive.media_db.execute(
             "UPDATE chunk SET data = zeroblob(10) WHERE blob_id = ? AND idx = 0", (victim.id,)
         )
-    with ChunkReader(lambda: archive.reader(MEDIA_DB), blobs, readers=2) as reader:
-        with pytest.raises(ChunkMissing, match="chunk 0 has 10 bytes"):
-            for info in blobs:
-                for _ in reader.chunks(info):
-                    pass
+    with pytest.raises(ChunkMissing, match="chunk 0 has 10 bytes"):
+        _read_every_chunk(archive, blobs)
 
 
 def test_leaving_early_stops_the_threads(stored) -> None:
