@@ -29,6 +29,7 @@ from .audit_hashing import entry_digest
 from .canonical import record_hash
 from .connection import Connection
 from .errors import TumarError
+from .fts_side import SideIndex
 from .hlc import Timestamp
 from .records import BY_TABLE
 from .search_text import FoldCache
@@ -90,12 +91,19 @@ class Applier:
     """One bundle's versions into archive.db; the caller owns the transaction."""
 
     def __init__(
-        self, conn: Connection, device: str, action: str, index: bool = True, fresh: bool = False
+        self,
+        conn: Connection,
+        device: str,
+        action: str,
+        index: bool = True,
+        fresh: bool = False,
+        side: SideIndex | None = None,
     ) -> None:
         """`fresh`: the archive holds no records yet (restore); `index=False`: rebuild the
-        search index once in finish() instead of per record."""
+        search index once in finish() instead of per record; `side` (with fresh): build
+        that index on a second connection (storage/fts_side.py)."""
         self.conn, self.device, self.action, self.index = conn, device, action, index
-        self.fresh = fresh
+        self.fresh, self.side = fresh, side
         self.result = ApplyResult()
         self._at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
         self._seq, self._prev = head(conn)
@@ -335,7 +343,7 @@ class Applier:
             bulk_fresh.check(self.conn)
         if not self.index and self.result.touched:
             if self.fresh:  # nothing indexed yet: every document at once, on two cores
-                fts_bulk.build_all(self.conn)
+                fts_bulk.build_all(self.conn, self.side)
             else:
                 fts.rebuild(self.conn)
         self._cache.clear()

@@ -6,7 +6,9 @@ tokenising, SQLCipher encrypting) take turns on one core. Here each table is rea
 id order (like storage/derived_check.py) and documents are built in chunks on a helper
 thread while this thread, which owns the connection, writes the previous chunk and feeds
 it to both FTS5 indexes with INSERT … SELECT. SQLite releases the GIL while a statement
-runs, so the helper's Python and the indexing overlap.
+runs, so the helper's Python and the indexing overlap. A restore goes one step further:
+it passes a SideIndex (storage/fts_side.py), and FTS5 indexes the documents on a second
+connection and a third thread while this one writes search_doc.
 
 The result equals fts.rebuild's exactly: the same builders (storage/fts.py), documents in
 the same order (kinds by name, records by id), so the same doc_ids, and both indexes
@@ -25,6 +27,7 @@ from typing import Any
 
 from . import fts
 from .connection import Connection
+from .fts_side import SideIndex
 from .search_text import FoldCache
 
 _INDEXES = ("search_words", "search_grams")
@@ -82,15 +85,19 @@ def _build(kind: str, rows: list[Any], extra: Any, cache: FoldCache) -> list[tup
     return [doc.values() for doc in docs if doc is not None]
 
 
-def build_all(conn: Connection) -> int:
+def build_all(conn: Connection, side: SideIndex | None = None) -> int:
     """Write the documents of every live record and index them; the index must be empty.
-    Runs in the caller's transaction. Returns the number of documents."""
+    Runs in the caller's transaction. Returns the number of documents.
+
+    With `side` (a restore), the documents are indexed by the side connection on its own
+    thread instead; the caller installs that index once its transaction has committed."""
     if conn.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone() is not None:
         raise RuntimeError("build_all() needs an empty search index")
     cache = FoldCache()
     next_id = 1
-    for table in _INDEXES:  # merged once by 'optimize' at the end instead of as they grow
-        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+    if side is None:
+        for table in _INDEXES:  # merged once by 'optimize' at the end, not as they grow
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
 
     def write(values: list[tuple]) -> None:
         nonlocal next_id
@@ -99,6 +106,9 @@ def build_all(conn: Connection) -> int:
         first = next_id
         conn.executemany(_INSERT, [(first + i, *v) for i, v in enumerate(values)])
         next_id += len(values)
+        if side is not None:  # doc_id, title, body, keys, nkeys, cjk
+            side.feed([(first + i, *v[2:7]) for i, v in enumerate(values)])
+            return
         span = (first, next_id)
         conn.execute(
             "INSERT INTO search_words(rowid, title, body, keys, nkeys) SELECT doc_id, title,"
@@ -125,6 +135,9 @@ def build_all(conn: Connection) -> int:
             if pending is not None:
                 pending.cancel()
     cache.clear()
+    if side is not None:
+        side.finish()
+        return next_id - 1
     for table in _INDEXES:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         # FTS5's default again, for this connection (the call) and in the file (no row),

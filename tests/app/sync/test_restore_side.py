@@ -1,0 +1,81 @@
+"""A restore builds its search index on a second connection (storage/fts_side.py) and
+copies it into archive.db. The restored archive's own connection then goes on writing to
+that index; a refused restore stops the builder; nothing of the side file stays behind."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from tumar.app.search import SearchQuery, search
+from tumar.app.sync import bundle_io, export, restore, team
+from tumar.storage import fts, sync_store
+from tumar.storage.bulk import VersionRejected
+from tumar.storage.fts_side import SIDE_DB, SideIndex
+from tumar.storage.records import Note, Person, Testimony
+
+from .support import PASS, new_archive
+
+
+def _builders() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "tumar-search-index"]
+
+
+@pytest.fixture
+def source(tmp_path: Path):
+    archive, _ = new_archive(tmp_path / "src.tumar")
+    witness = archive.repo.insert(Person(display_name="Qaisha Aqan"))
+    for i in range(30):
+        archive.repo.insert(Testimony(witness_id=witness.id, text=f"telling {i} of the camp"))
+    yield archive
+    archive.close()
+
+
+def test_restored_archive_keeps_writing_to_the_copied_index(source, tmp_path: Path) -> None:
+    bundle = tmp_path / "b.tumar-bundle"
+    export.write_bundle(source, bundle)
+    secret = bundle_io.Secret(identities=(team.keys(source).age_identity,))
+    target = tmp_path / "new.tumar"
+    restored, _, _ = restore.restore(bundle, target, PASS, secret)
+    with restored:
+        assert sorted(p.name for p in target.iterdir()) == ["archive.db", "media.db", "tumar.json"]
+        assert not _builders()
+        witness = restored.repo.find(Person)[0]
+        note = restored.repo.insert(Note(text="the lawyer called: zebrafish", person_id=witness.id))
+        fts.check(restored.records_db)  # index and documents agree after a write
+        assert len(search(restored, SearchQuery("camp", limit=100))) == 30
+        assert [h.record_id for h in search(restored, SearchQuery("zebrafish"))] == [note.id]
+
+
+def test_refused_restore_stops_the_builder(
+    source, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = sync_store.versions
+
+    def lying(conn, floors=None):
+        items = list(original(conn, floors))
+        del items[-1]["row"]["text"]  # refused when the last records part is checked
+        return iter(items)
+
+    monkeypatch.setattr(sync_store, "versions", lying)
+    bundle = tmp_path / "lie.tumar-bundle"
+    export.write_bundle(source, bundle)
+    monkeypatch.undo()
+    target = tmp_path / "new.tumar"
+    secret = bundle_io.Secret(identities=(team.keys(source).age_identity,))
+    with pytest.raises(VersionRejected):
+        restore.restore(bundle, target, PASS, secret)
+    assert not target.exists()
+    assert not _builders()
+
+
+def test_a_failing_builder_is_reported_and_cleaned_up(tmp_path: Path) -> None:
+    side = SideIndex(tmp_path / "no such folder")  # the side database cannot be made
+    with pytest.raises(Exception, match="unable to open"):
+        side.feed([(1, "title", "body", "", "", "")])
+        side.finish()
+    side.discard()
+    assert not _builders()
+    assert not (tmp_path / "no such folder" / SIDE_DB).exists()
