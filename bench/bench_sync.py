@@ -8,7 +8,9 @@
 * backup: `tumar backup` of the whole archive vs stock `age -r` encrypting the same
   plaintext bytes (the bundle's tar, decrypted to a scratch file) in the same run; peak RSS
   of a fresh process doing only the backup (goal < 150 MB with the 64 MiB KDF profile).
-* restore: the full backup into a new archive, records applied per second (goal ≥ 15,000).
+* restore: the full backup into a new archive, records applied per second (goal ≥ 15,000),
+  and the same rows and index loaded by plain sqlite3 on one thread (bench/restore_floor.py:
+  what any restore on top of SQLite must do, on this machine, in the same run).
 * merge: a sync bundle carrying 10,000 new records into a replica (goal < 5 s), and the
   same bundle again (a no-op, goal < 0.5 s).
 """
@@ -25,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import restore_floor
 from tumar.app.sync import bundle_io, export, merge, restore, team
 from tumar.storage import kdf, sync_store
 from tumar.storage.archive import Archive
@@ -118,7 +121,9 @@ def backup_step(src: Path, bundle: Path, secret: bundle_io.Secret, recipient: st
     print(f"         peak RSS {rss_mb:.0f} MB (goal < 150 MB: {goal(rss_mb < 150)})", flush=True)
 
 
-def restore_step(bundle: Path, target: Path, secret: bundle_io.Secret, timed: bool) -> Archive:
+def restore_step(
+    bundle: Path, target: Path, secret: bundle_io.Secret, timed: bool
+) -> tuple[Archive, float]:
     log("restore")
     start, cpu, main_cpu = time.perf_counter(), time.process_time(), time.thread_time()
     restored, _code, applied = restore.restore(bundle, target, PASS, secret)
@@ -138,7 +143,16 @@ def restore_step(bundle: Path, target: Path, secret: bundle_io.Secret, timed: bo
             f"{time.thread_time() - main_cpu:.1f} s, load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-    return restored
+    return restored, restore_s
+
+
+def floor_step(restored: Path, restore_s: float, work: Path) -> None:
+    """The same rows and index through plain sqlite3 on one thread (bench/restore_floor.py)."""
+    log("restore floor: plain sqlite3")
+    rows_s, index_s, commit_s = restore_floor.measure(restored, PASS, work)
+    floor_s = rows_s + index_s + commit_s
+    print(f"         {restore_floor.report(rows_s, index_s, commit_s)}")
+    print(f"         restore / plain sqlite3 floor: {restore_s / floor_s:.2f}x", flush=True)
 
 
 def merge_step(src: Path, restored: Archive, work: Path, count: int) -> None:
@@ -209,10 +223,13 @@ def main(argv: list[str] | None = None) -> int:
         if "backup" in steps:
             backup_step(src, bundle, secret, keys.recipient)
         if steps & {"restore", "merge"}:
-            restored = restore_step(bundle, work / "restored.tumar", secret, "restore" in steps)
+            target = work / "restored.tumar"
+            restored, restore_s = restore_step(bundle, target, secret, "restore" in steps)
             with restored:
                 if "merge" in steps:
                     merge_step(src, restored, work, args.merge_records)
+            if "restore" in steps:
+                floor_step(target, restore_s, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
