@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .connection import Connection, key_pragma, open_database
+from .handover import put_until
 from .migrations import m0003_search
 
 SIDE_DB = "search-build.db"
@@ -111,12 +112,7 @@ class SideIndex:
     def _put(self, item: Sequence[tuple[Any, ...]] | None) -> None:
         """Blocks while the builder is behind; returns at once when it has stopped (its
         error is raised by the next feed() or by finish())."""
-        while self._thread.is_alive():
-            try:
-                self._queue.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
+        put_until(self._queue, item, lambda: not self._thread.is_alive(), poll=0.5)
 
     def _raise(self) -> None:
         if self._error is not None:

@@ -18,6 +18,8 @@ from typing import BinaryIO
 
 import pyrage
 
+from tumar.storage.handover import put_until
+
 PIPE_DEPTH = 4  # blocks of up to 1 MiB: a few MiB in flight
 _EOF = b""
 
@@ -39,14 +41,8 @@ class Pipe:
         self._aborted.set()
 
     def _put(self, data: bytes) -> None:
-        while True:
-            if self._aborted.is_set():
-                raise PipeClosed()
-            try:
-                self._queue.put(data, timeout=0.05)
-                return
-            except queue.Full:
-                continue
+        if not put_until(self._queue, data, self._aborted.is_set):
+            raise PipeClosed()
 
     def _get(self) -> bytes:
         while True:

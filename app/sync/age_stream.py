@@ -27,6 +27,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from tumar.storage.handover import put_until
+
 INTRO = b"age-encryption.org/v1\n"
 CHUNK = 64 * 1024
 TAG = 16
@@ -91,16 +93,13 @@ class PayloadWriter:
         """Nothing to do: finish() is what pushes the last chunk out."""
 
     def _put(self, item: memoryview | None) -> None:
-        while True:
+        if not put_until(self._queue, item, self._stopped):
             if self.error is not None:
                 raise self.error
-            if self._stop.is_set():
-                raise OSError("encryption stopped")
-            try:
-                self._queue.put(item, timeout=0.05)
-                return
-            except queue.Full:
-                continue
+            raise OSError("encryption stopped")
+
+    def _stopped(self) -> bool:
+        return self.error is not None or self._stop.is_set()
 
     def finish(self) -> None:
         """End of plaintext: the last chunk is written, flagged final, before this returns."""
