@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -117,6 +118,7 @@ class Applier:
         self._new_parents: list[tuple] = []
         self._new_rows: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
         self._to_index: list[tuple[str, str]] = []  # (kind, record id) to refresh
+        self._written: Counter[str] = Counter()  # fresh mode: current rows per table
         self._helper: ThreadPoolExecutor | None = None  # fresh mode: prepares parts
         self._pending: Future[tuple] | None = None
 
@@ -197,6 +199,8 @@ class Applier:
         if self._pending is not None:
             batch, self._pending = self._pending.result(), None
             bulk_fresh.write(self.conn, batch)
+            for table, values in batch[3].items():  # current rows, tombstones included
+                self._written[table] += len(values)
 
     def close(self) -> None:
         """Stop the helper thread (after finish(), or when the apply failed)."""
@@ -336,14 +340,18 @@ class Applier:
         )
         self._audit.clear()
 
-    def finish(self) -> ApplyResult:
+    def finish(
+        self, progress: fts.Progress | None = None, check: Callable[[], None] | None = None
+    ) -> ApplyResult:
+        """`progress` and `check` (may raise to cancel) follow a restore's index build."""
         if self.fresh:
             self._write_pending()
             self.close()
             bulk_fresh.check(self.conn)
         if not self.index and self.result.touched:
             if self.fresh:  # nothing indexed yet: every document at once, on two cores
-                fts_bulk.build_all(self.conn, self.side)
+                searchable = sum(self._written[t] for t in fts.KIND_OF_TABLE)
+                fts_bulk.build_all(self.conn, self.side, progress, searchable, check)
             else:
                 fts.rebuild(self.conn)
         self._cache.clear()

@@ -21,12 +21,13 @@ The helper thread never touches the database; only plain row values cross over.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from . import fts
 from .connection import Connection
+from .fts import Progress
 from .fts_side import SideIndex
 from .search_text import FoldCache
 
@@ -85,12 +86,20 @@ def _build(kind: str, rows: list[Any], extra: Any, cache: FoldCache) -> list[tup
     return [doc.values() for doc in docs if doc is not None]
 
 
-def build_all(conn: Connection, side: SideIndex | None = None) -> int:
+def build_all(
+    conn: Connection,
+    side: SideIndex | None = None,
+    progress: Progress | None = None,
+    total: int = 0,
+    check: Callable[[], None] | None = None,
+) -> int:
     """Write the documents of every live record and index them; the index must be empty.
     Runs in the caller's transaction. Returns the number of documents.
 
     With `side` (a restore), the documents are indexed by the side connection on its own
-    thread instead; the caller installs that index once its transaction has committed."""
+    thread instead; the caller installs that index once its transaction has committed.
+    `progress` gets (records read, `total`, text) per chunk: at 100k testimonies this is
+    half a minute a person should see moving; `check` may raise to cancel it."""
     if conn.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone() is not None:
         raise RuntimeError("build_all() needs an empty search index")
     cache = FoldCache()
@@ -121,14 +130,20 @@ def build_all(conn: Connection, side: SideIndex | None = None) -> int:
             span,
         )
 
+    done = 0
     with ThreadPoolExecutor(1, thread_name_prefix="tumar-search-docs") as helper:
         pending: Future[list[tuple]] | None = None
         try:
             for kind, rows, extra in _sources(conn):
+                if check is not None:
+                    check()
                 built = helper.submit(_build, kind, rows, extra, cache)
                 if pending is not None:
                     write(pending.result())
                 pending = built
+                done += len(rows)
+                if progress is not None:
+                    progress(min(done, total), total, "Indexing for search")
             if pending is not None:
                 write(pending.result())
         finally:

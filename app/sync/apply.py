@@ -94,7 +94,7 @@ def apply_bundle(
                 progress(done, total, "Merging")
             if seen != set(manifest.parts):
                 raise BundleError("The bundle changed while it was being read; nothing was merged")
-            result = applier.finish()
+            result = applier.finish(progress, cancel.raise_if_cancelled)
             if result.touched and not dry_run:
                 stamp = archive.clock.observe(Timestamp.parse(result.max_hlc))
                 sync_store.set_meta(conn, "hlc_last", str(stamp))

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tumar.app.jobs import CancelToken, JobCancelled
 from tumar.app.search import SearchQuery, search
 from tumar.app.sync import bundle_io, export, restore, team
-from tumar.storage import fts, sync_store
+from tumar.storage import fts, fts_bulk, sync_store
 from tumar.storage.bulk import VersionRejected
 from tumar.storage.fts_side import SIDE_DB, SideIndex
 from tumar.storage.records import Note, Person, Testimony
@@ -67,6 +68,45 @@ def test_refused_restore_stops_the_builder(
     secret = bundle_io.Secret(identities=(team.keys(source).age_identity,))
     with pytest.raises(VersionRejected):
         restore.restore(bundle, target, PASS, secret)
+    assert not target.exists()
+    assert not _builders()
+
+
+def _backup(source, tmp_path: Path) -> tuple[Path, bundle_io.Secret]:
+    bundle = tmp_path / "b.tumar-bundle"
+    export.write_bundle(source, bundle)
+    return bundle, bundle_io.Secret(identities=(team.keys(source).age_identity,))
+
+
+def test_the_index_build_reports_progress(source, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(fts_bulk, "CHUNK", 4)  # several reports even with little data
+    bundle, secret = _backup(source, tmp_path)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int, text: str) -> None:
+        if text == "Indexing for search":
+            seen.append((done, total))
+
+    restored, _, _ = restore.restore(bundle, tmp_path / "new.tumar", PASS, secret, progress)
+    restored.close()
+    assert len(seen) > 3 and seen[-1] == (31, 31)  # 1 person + 30 testimonies
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_restore_cancelled_while_indexing_leaves_nothing(
+    source, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(fts_bulk, "CHUNK", 4)
+    bundle, secret = _backup(source, tmp_path)
+    cancel = CancelToken()
+
+    def progress(done: int, total: int, text: str) -> None:
+        if text == "Indexing for search" and done >= 8:
+            cancel.cancel()
+
+    target = tmp_path / "new.tumar"
+    with pytest.raises(JobCancelled):
+        restore.restore(bundle, target, PASS, secret, progress, cancel)
     assert not target.exists()
     assert not _builders()
 
