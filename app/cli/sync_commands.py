@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import sys
 from pathlib import Path
 
 from tumar.app.sync import bundle_io, conflicts, export, folder, merge, restore
@@ -14,6 +15,7 @@ from tumar.storage.replica_keys import recovery_identity
 
 from . import secrets
 from .context import open_from_args, out
+from .media_commands import _progress_printer
 
 BUNDLE_PASSPHRASE_ENV = "TUMAR_BUNDLE_PASSPHRASE"
 BACKUP_SUFFIX = ".tumar-bundle"
@@ -60,7 +62,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         elif dest.exists():
             raise InvalidInput(f"{dest} already exists; give a new file name or a folder")
         phrase = _bundle_passphrase(args, new=True) if args.passphrase else None
-        manifest = export.write_bundle(archive, dest, passphrase=phrase)
+        manifest = export.write_bundle(archive, dest, passphrase=phrase, progress=_shown())
         removed = _rotate(dest.parent, archive.replica_id, args.keep) if args.keep else []
     counts = manifest["counts"]
     out(f"Backup written: {dest}")
@@ -82,6 +84,18 @@ def _identity_file(path: str) -> tuple[str, ...]:
     return found
 
 
+def _shown():
+    """A terminal sees a long backup or restore move (stderr, and only when it is a tty)."""
+    show = _progress_printer()
+
+    def progress(done: int, total: int, text: str) -> None:
+        show(done, total, text)
+        if done >= total and sys.stderr.isatty():
+            sys.stderr.write("\n")
+
+    return progress
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     target = Path(args.new_archive)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -94,7 +108,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         secret = bundle_io.Secret(identities=(derived,) if derived else (), passphrase=given)
     bundle_io.scan(Path(args.bundle), secret)  # the bundle opens before we ask for more
     passphrase = secrets.new_passphrase(args.passphrase_file)
-    archive, code, applied = restore.restore(Path(args.bundle), target, passphrase, secret)
+    archive, code, applied = restore.restore(
+        Path(args.bundle), target, passphrase, secret, progress=_shown()
+    )
     with archive:
         counts = archive.repo.count()
     out(f"Restored into {target} (a new replica of the same archive)")
