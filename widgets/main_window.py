@@ -157,7 +157,7 @@ class TumarWindow(QMainWindow):
         menu.addAction(self.verify_action)
         known = {"dossier": self.tr("Signed dossier…"), "backup": self.tr("Backup…"),
                  "restore": self.tr("Restore from a backup…"), "sync": self.tr("Sync…"),
-                 "team": self.tr("Team members…")}  # fmt: skip
+                 "team": self.tr("Team members…"), "conflicts": self.tr("Conflicts…")}  # fmt: skip
         for title, factory in extra_dialogs(known):
             action = menu.addAction(title)
             action.setEnabled(self.session is not None)

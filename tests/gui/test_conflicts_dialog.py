@@ -1,0 +1,162 @@
+"""The conflicts dialog on real archives: two laptops edit the same record, exchange
+bundles through a folder, and this laptop's window shows the clash and settles it."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor, QTextTable
+
+from tumar.app.sync import conflicts, folder, team
+from tumar.app.verify import verify_archive
+from tumar.storage.archive import Archive
+from tumar.storage.hlc import Clock
+from tumar.storage.records import Person, Testimony
+from tumar.widgets.dialogs.conflicts_dialog import ConflictsDialog
+
+from ..app.sync.support import join
+
+LONG = "Қайша was taken to the camp at night. " * 200  # a testimony pages long
+
+
+def _ahead() -> int:
+    """B's clock runs a minute ahead, so B's edit is the one shown until someone chooses."""
+    return int(time.time() * 1000) + 60_000
+
+
+def _sync(replicas: list[Archive], share: Path) -> None:
+    for _ in range(2):
+        for archive in replicas:
+            folder.sync(archive, share)
+
+
+@pytest.fixture
+def laptops(session_factory, tmp_path: Path):
+    """(session of laptop A, laptop B's archive, the shared folder), already in step."""
+    session = session_factory()
+    a = session.archive
+    b = join(a, tmp_path, "b")
+    team.add_member(a, team.keys(b).recipient, "laptop B")
+    b.repo.clock = Clock(b.replica_id, wall=_ahead)
+    share = tmp_path / "stick"
+    share.mkdir()
+    yield session, b, share
+    b.close()
+
+
+def _table(dialog: ConflictsDialog) -> list[list[str]]:
+    """The side-by-side table as a person reads it: rows of cell texts."""
+    doc = dialog.detail.document()
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert len(tables) == 1
+    table = tables[0]
+    rows = []
+    for r in range(table.rows()):
+        row = []
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            cursor = cell.firstCursorPosition()
+            end = cell.lastCursorPosition().position()
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            row.append(cursor.selectedText().replace("\u2029", "\n"))
+        rows.append(row)
+    return rows
+
+
+def _clash_on_notes(session, b: Archive, share: Path) -> str:
+    a = session.archive
+    pid = a.repo.insert(Person(display_name="Qaisha Aqan", notes="first met 2019")).id
+    _sync([a, b], share)
+    a.repo.update_fields(Person, pid, {"notes": "seen in Almaty"})
+    b.repo.update_fields(Person, pid, {"notes": "seen in Urumqi", "sex": "female"})
+    _sync([a, b], share)
+    return pid
+
+
+def _open(qtbot, session) -> ConflictsDialog:
+    dialog = ConflictsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
+    return dialog
+
+
+@pytest.mark.parametrize(
+    ("button", "kept"), [("keep_theirs", "seen in Urumqi"), ("keep_mine", "seen in Almaty")]
+)
+def test_both_versions_are_shown_under_their_laptops_and_one_click_keeps_one(
+    qtbot, laptops, shot, button: str, kept: str
+) -> None:
+    session, b, share = laptops
+    a = session.archive
+    pid = _clash_on_notes(session, b, share)
+    assert len(conflicts.open_conflicts(a)) == 1
+    dialog = _open(qtbot, session)
+    assert dialog.list.topLevelItemCount() == 1
+    row = dialog.list.topLevelItem(0)
+    assert (row.text(0), row.text(1)) == ("Person", "Qaisha Aqan")  # never a table or an id
+    rows = _table(dialog)
+    assert rows[0][1:] == ["This laptop", "The other laptop"]
+    assert rows[1][1].startswith("Edited on") and rows[1][2].startswith("Edited on")
+    shown = {r[0]: r[1:] for r in rows[2:]}
+    assert shown == {"Notes": ["seen in Almaty", "seen in Urumqi"], "Sex": ["(empty)", "female"]}
+    dialog.resize(820, 600)
+    shot(dialog, "conflicts_person_en")
+
+    with qtbot.waitSignal(session.changed):
+        qtbot.mouseClick(getattr(dialog, button), Qt.MouseButton.LeftButton)
+
+    assert a.repo.get(Person, pid).notes == kept
+    assert conflicts.open_conflicts(a) == []
+    assert dialog.list.topLevelItemCount() == 0
+    assert dialog.pages.currentWidget() is dialog.empty
+    assert "Kept" in dialog.status.text()
+    report = verify_archive(a)
+    assert report.ok, report.problems
+
+
+def test_a_deletion_on_one_side_is_shown_as_deleted(qtbot, laptops, shot) -> None:
+    """This laptop deleted a testimony the other edited: its side says "deleted"; the
+    witness's Arabic-script name titles it, right-to-left; a long text scrolls."""
+    session, b, share = laptops
+    a = session.archive
+    witness = a.repo.insert(Person(display_name="قايشا اقان"))
+    tid = a.repo.insert(Testimony(witness_id=witness.id, text="original text")).id
+    _sync([a, b], share)
+    a.repo.delete(Testimony, tid)
+    b.repo.update_fields(Testimony, tid, {"text": LONG})
+    _sync([a, b], share)
+    dialog = _open(qtbot, session)
+    row = dialog.list.topLevelItem(0)
+    assert (row.text(0), row.text(1)) == ("Testimony", "قايشا اقان")
+    assert row.textAlignment(1) & Qt.AlignmentFlag.AlignRight
+    assert 'dir="rtl"' in dialog.detail.toHtml() or dialog.detail.toHtml().count("rtl")
+    rows = _table(dialog)
+    assert rows[1][1].startswith("Deleted the record on") and rows[1][2].startswith("Edited")
+    shown = {r[0]: r[1:] for r in rows[2:]}
+    assert shown["Text"][0] == "deleted"
+    assert shown["Text"][1].split() == LONG.split()
+    assert dialog.detail.verticalScrollBar().maximum() > 0  # scrolls, the dialog stays put
+    assert dialog.height() <= 700
+    shot(dialog, "conflicts_deleted_en")
+
+    with qtbot.waitSignal(session.changed):
+        qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
+    current = a.repo.get(Testimony, tid, include_deleted=True)
+    assert not current.deleted and current.text == LONG
+    assert conflicts.open_conflicts(a) == []
+    report = verify_archive(a)
+    assert report.ok, report.problems
+
+
+def test_nothing_to_review(qtbot, session_factory) -> None:
+    session = session_factory()
+    session.archive.repo.insert(Person(display_name="Only here"))
+    dialog = _open(qtbot, session)
+    assert dialog.pages.currentWidget() is dialog.empty
+    assert dialog.empty.text() == "Nothing to review: no edits clashed."
+    assert not dialog.keep_mine.isEnabled() and not dialog.keep_theirs.isEnabled()
+    assert dialog.close_button.text() == "Close"
