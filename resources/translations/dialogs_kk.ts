@@ -65,6 +65,177 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>Қарауға арналған қайшылықтар</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Табылды</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s version</source>
+        <translation>Осы ноутбуктің нұсқасын қалдыру</translation>
+    </message>
+    <message>
+        <source>Keep the other version</source>
+        <translation>Басқа нұсқаны қалдыру</translation>
+    </message>
+    <message>
+        <source>Nothing to review: no edits clashed.</source>
+        <translation>Қарайтын ештеңе жоқ: өзгерістер қайшы келген жоқ.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>The same record was changed on two laptops. Keep one version; the other stays in the record&apos;s history.</source>
+        <translation>Бір жазба екі ноутбукта өзгертілді. Бір нұсқасын қалдырыңыз; екіншісі жазбаның өзгерістер тарихында сақталады.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Name of a person</source>
+        <translation>Адамның аты</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Іс</translation>
+    </message>
+    <message>
+        <source>Person in a case</source>
+        <translation>Істегі адам</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Оқиға</translation>
+    </message>
+    <message>
+        <source>Person in an event</source>
+        <translation>Оқиғадағы адам</translation>
+    </message>
+    <message>
+        <source>Testimony</source>
+        <translation>Айғақ</translation>
+    </message>
+    <message>
+        <source>Testimony in a case</source>
+        <translation>Істегі айғақ</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Аударма</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Белгі</translation>
+    </message>
+    <message>
+        <source>Tag on a record</source>
+        <translation>Жазбадағы белгі</translation>
+    </message>
+    <message>
+        <source>Media file</source>
+        <translation>Медиафайл</translation>
+    </message>
+    <message>
+        <source>Media file in a record</source>
+        <translation>Жазбадағы медиафайл</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Команда мүшесі</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Қайшылықтар</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(атауы жоқ)</translation>
+    </message>
+    <message>
+        <source>This version has not reached this laptop.</source>
+        <translation>Бұл нұсқа осы ноутбукке әлі жеткен жоқ.</translation>
+    </message>
+    <message>
+        <source>Deleted the record on %1</source>
+        <translation>Жазба жойылды: %1</translation>
+    </message>
+    <message>
+        <source>Edited on %1</source>
+        <translation>Өзгертілді: %1</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>жойылды</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(бос)</translation>
+    </message>
+    <message>
+        <source>%1 · found on %2</source>
+        <translation>%1 · табылды: %2</translation>
+    </message>
+    <message>
+        <source>Neither version was made on this laptop: “This laptop” is the version it shows now.</source>
+        <translation>Екі нұсқаның ешқайсысы осы ноутбукта жасалмаған: «Осы ноутбук» — ол қазір көрсетіп тұрған нұсқа.</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Осы ноутбук</translation>
+    </message>
+    <message>
+        <source>The other laptop</source>
+        <translation>Басқа ноутбук</translation>
+    </message>
+    <message>
+        <source>The only difference: one laptop deleted it.</source>
+        <translation>Жалғыз айырмашылық: бір ноутбукта жазба жойылған.</translation>
+    </message>
+    <message>
+        <source>Both versions hold the same content.</source>
+        <translation>Екі нұсқаның мазмұны бірдей.</translation>
+    </message>
+    <message>
+        <source>Settle a conflict</source>
+        <translation>Қайшылықты шешу</translation>
+    </message>
+    <message>
+        <source>Kept this laptop&apos;s version; the other is in history.</source>
+        <translation>Осы ноутбуктің нұсқасы қалдырылды; екіншісі өзгерістер тарихында.</translation>
+    </message>
+    <message>
+        <source>Kept the other version; this laptop&apos;s is in history.</source>
+        <translation>Басқа нұсқа қалдырылды; осы ноутбуктің нұсқасы өзгерістер тарихында.</translation>
+    </message>
+</context>
+<context>
     <name>DossierDialog</name>
     <message>
         <source>Export signed dossier</source>

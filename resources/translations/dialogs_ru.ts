@@ -65,6 +65,177 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>Конфликты для проверки</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Найден</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s version</source>
+        <translation>Оставить версию этого ноутбука</translation>
+    </message>
+    <message>
+        <source>Keep the other version</source>
+        <translation>Оставить другую версию</translation>
+    </message>
+    <message>
+        <source>Nothing to review: no edits clashed.</source>
+        <translation>Проверять нечего: правки не столкнулись.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The same record was changed on two laptops. Keep one version; the other stays in the record&apos;s history.</source>
+        <translation>Одну и ту же запись изменили на двух ноутбуках. Оставьте одну версию; другая останется в истории изменений записи.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Name of a person</source>
+        <translation>Имя человека</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>Person in a case</source>
+        <translation>Человек в деле</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Person in an event</source>
+        <translation>Человек в событии</translation>
+    </message>
+    <message>
+        <source>Testimony</source>
+        <translation>Показания</translation>
+    </message>
+    <message>
+        <source>Testimony in a case</source>
+        <translation>Показания в деле</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Перевод</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Tag on a record</source>
+        <translation>Метка на записи</translation>
+    </message>
+    <message>
+        <source>Media file</source>
+        <translation>Медиафайл</translation>
+    </message>
+    <message>
+        <source>Media file in a record</source>
+        <translation>Медиафайл в записи</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Участник команды</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>This version has not reached this laptop.</source>
+        <translation>Эта версия ещё не дошла до этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>Deleted the record on %1</source>
+        <translation>Запись удалена %1</translation>
+    </message>
+    <message>
+        <source>Edited on %1</source>
+        <translation>Изменено %1</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <source>%1 · found on %2</source>
+        <translation>%1 · найден %2</translation>
+    </message>
+    <message>
+        <source>Neither version was made on this laptop: “This laptop” is the version it shows now.</source>
+        <translation>Ни одна версия не сделана на этом ноутбуке: «Этот ноутбук» — версия, которую он показывает сейчас.</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Этот ноутбук</translation>
+    </message>
+    <message>
+        <source>The other laptop</source>
+        <translation>Другой ноутбук</translation>
+    </message>
+    <message>
+        <source>The only difference: one laptop deleted it.</source>
+        <translation>Единственное различие: на одном ноутбуке запись удалили.</translation>
+    </message>
+    <message>
+        <source>Both versions hold the same content.</source>
+        <translation>В обеих версиях одно и то же содержимое.</translation>
+    </message>
+    <message>
+        <source>Settle a conflict</source>
+        <translation>Решение конфликта</translation>
+    </message>
+    <message>
+        <source>Kept this laptop&apos;s version; the other is in history.</source>
+        <translation>Оставлена версия этого ноутбука; другая — в истории изменений.</translation>
+    </message>
+    <message>
+        <source>Kept the other version; this laptop&apos;s is in history.</source>
+        <translation>Оставлена другая версия; версия этого ноутбука — в истории изменений.</translation>
+    </message>
+</context>
+<context>
     <name>DossierDialog</name>
     <message>
         <source>Export signed dossier</source>

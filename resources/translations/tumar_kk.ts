@@ -488,6 +488,10 @@
         <translation>Топ мүшелері…</translation>
     </message>
     <message>
+        <source>Conflicts…</source>
+        <translation>Қайшылықтар…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>

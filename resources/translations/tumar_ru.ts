@@ -489,6 +489,10 @@
         <translation>Участники команды…</translation>
     </message>
     <message>
+        <source>Conflicts…</source>
+        <translation>Конфликты…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>

@@ -160,3 +160,32 @@ def test_nothing_to_review(qtbot, session_factory) -> None:
     assert dialog.empty.text() == "Nothing to review: no edits clashed."
     assert not dialog.keep_mine.isEnabled() and not dialog.keep_theirs.isEnabled()
     assert dialog.close_button.text() == "Close"
+
+
+def test_the_dialog_relabels_itself_in_kazakh(qtbot, laptops, shot) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    session, b, share = laptops
+    _clash_on_notes(session, b, share)
+    dialog = _open(qtbot, session)
+    folder_ = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    translators = []
+    for catalogue in ("dialogs", "pages"):
+        translator = QTranslator()
+        assert translator.load(str(folder_ / f"{catalogue}_kk.qm"))
+        QCoreApplication.installTranslator(translator)
+        translators.append(translator)
+    try:
+        qtbot.waitUntil(lambda: dialog.keep_theirs.text() == "Басқа нұсқаны қалдыру")
+        assert dialog.keep_mine.text() == "Осы ноутбуктің нұсқасын қалдыру"
+        assert dialog.list.topLevelItem(0).text(0) == "Адам"
+        rows = _table(dialog)
+        assert rows[0][1:] == ["Осы ноутбук", "Басқа ноутбук"]
+        assert rows[1][1].startswith("Өзгертілді")
+        assert dialog.close_button.text() == "Жабу"
+        shot(dialog, "conflicts_person_kk")
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: dialog.keep_theirs.text() == "Keep the other version")
+    assert _table(dialog)[0][1:] == ["This laptop", "The other laptop"]

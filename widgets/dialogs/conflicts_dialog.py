@@ -224,7 +224,8 @@ class ConflictsDialog(QDialog):
 
     def _value(self, table: str, field: str, value: object, side: Side) -> str:
         if side.deleted:
-            return f"<b>{html.escape(self.tr('deleted'))}</b>"
+            deleted = self.tr("deleted")
+            return f"<b>{html.escape(deleted)}</b>"
         if field in BOOL_FIELDS:
             return html.escape(self.tr("yes") if value else self.tr("no"))
         if field == "risk_flags":
@@ -246,7 +247,8 @@ class ConflictsDialog(QDialog):
         elif field == "kind" and table == "person_name":
             value = labels.name_kind(str(value))
         if value in (None, ""):
-            return f'<span class="muted">{html.escape(self.tr("(empty)"))}</span>'
+            empty = self.tr("(empty)")
+            return f'<span class="muted">{html.escape(empty)}</span>'
         return cell(str(value))
 
     def _detail_html(self, view: ConflictView) -> str:
@@ -259,10 +261,10 @@ class ConflictsDialog(QDialog):
             parts.append(rich.muted(self.tr(
                 "Neither version was made on this laptop: \u201cThis laptop\u201d is the "
                 "version it shows now.")))  # fmt: skip
+        here, other = self.tr("This laptop"), self.tr("The other laptop")
         head = (
-            f'<tr><td width="22%"></td>'
-            f'<td width="39%"><b>{html.escape(self.tr("This laptop"))}</b></td>'
-            f'<td width="39%"><b>{html.escape(self.tr("The other laptop"))}</b></td></tr>'
+            f'<tr><td width="22%"></td><td width="39%"><b>{html.escape(here)}</b></td>'
+            f'<td width="39%"><b>{html.escape(other)}</b></td></tr>'
         )
         rows = [head, f"<tr><td></td><td>{self._side_state(view.mine)}</td>"
                       f"<td>{self._side_state(view.theirs)}</td></tr>"]  # fmt: skip
