@@ -227,6 +227,10 @@
         <translation>Қайшылықты шешу</translation>
     </message>
     <message>
+        <source>This one was already settled; the list is up to date.</source>
+        <translation>Бұл қайшылық әлдеқашан шешілген; тізім жаңартылды.</translation>
+    </message>
+    <message>
         <source>Kept this laptop&apos;s version; the other is in history.</source>
         <translation>Осы ноутбуктің нұсқасы қалдырылды; екіншісі өзгерістер тарихында.</translation>
     </message>

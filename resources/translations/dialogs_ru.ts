@@ -227,6 +227,10 @@
         <translation>Решение конфликта</translation>
     </message>
     <message>
+        <source>This one was already settled; the list is up to date.</source>
+        <translation>Этот конфликт уже решён; список обновлён.</translation>
+    </message>
+    <message>
         <source>Kept this laptop&apos;s version; the other is in history.</source>
         <translation>Оставлена версия этого ноутбука; другая — в истории изменений.</translation>
     </message>

@@ -189,3 +189,77 @@ def test_the_dialog_relabels_itself_in_kazakh(qtbot, laptops, shot) -> None:
             QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: dialog.keep_theirs.text() == "Keep the other version")
     assert _table(dialog)[0][1:] == ["This laptop", "The other laptop"]
+
+
+def test_settled_meanwhile_is_one_calm_line_and_the_list_follows(qtbot, laptops) -> None:
+    """Settled behind the dialog's back (a sync brought the other laptop's choice): the
+    click says so in one line, changes nothing more, and the list empties."""
+    session, b, share = laptops
+    a = session.archive
+    pid = _clash_on_notes(session, b, share)
+    dialog = _open(qtbot, session)
+    (conflict,) = conflicts.open_conflicts(a)
+    conflicts.resolve(a, conflict.id, "mine")  # not through the dialog
+    settled = a.repo.get(Person, pid).hlc
+    with qtbot.waitSignal(session.changed):
+        qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "This one was already settled; the list is up to date."
+    assert a.repo.get(Person, pid).hlc == settled and a.repo.get(Person, pid).notes == (
+        "seen in Almaty"
+    )
+    assert dialog.pages.currentWidget() is dialog.empty
+
+
+def test_a_clash_between_two_other_laptops_says_which_version_this_laptop_shows(
+    qtbot, laptops, tmp_path: Path
+) -> None:
+    """B and C clashed; A only merged both. "This laptop" is then the version A shows now
+    (what resolve's "mine" keeps), and the dialog says so rather than pretend A wrote it."""
+    session, b, share = laptops
+    a = session.archive
+    pid = a.repo.insert(Person(display_name="Tilek Tabarikuly", notes="first")).id
+    c = join(a, tmp_path, "c")
+    try:
+        team.add_member(a, team.keys(c).recipient, "laptop C")
+        _sync([a, b, c], share)
+        b.repo.update_fields(Person, pid, {"notes": "from B"})  # B's clock is ahead: B wins
+        c.repo.update_fields(Person, pid, {"notes": "from C"})
+        _sync([b, c], share)
+        folder.sync(a, share)
+    finally:
+        c.close()
+    assert a.repo.get(Person, pid).notes == "from B"
+    dialog = _open(qtbot, session)
+    assert "Neither version was made on this laptop" in dialog.detail.toPlainText()
+    shown = {r[0]: r[1:] for r in _table(dialog)[2:]}
+    assert shown == {"Notes": ["from B", "from C"]}
+    with qtbot.waitSignal(session.changed):
+        qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+    assert a.repo.get(Person, pid).notes == "from B"
+    assert conflicts.open_conflicts(a) == []
+
+
+def test_the_archive_menu_opens_it(kit) -> None:
+    from tumar.widgets.dialogs.conflicts_dialog import ConflictsDialog as Dialog
+
+    kit.unlock()
+    window = kit.window
+    window.archive_menu.aboutToShow.emit()  # as opening the menu does: entries enabled now
+    titles = {a.text(): a for a in window.archive_menu.actions()}
+    assert titles["Conflicts…"].isEnabled()
+    titles["Conflicts…"].trigger()
+    kit.qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(Dialog)))
+    (dialog,) = window.findChildren(Dialog)
+    kit.qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.pages.currentWidget() is dialog.empty
+    dialog.reject()
+
+
+def test_the_list_follows_changes_made_elsewhere_in_the_window(qtbot, laptops) -> None:
+    session, b, share = laptops
+    _clash_on_notes(session, b, share)
+    dialog = _open(qtbot, session)
+    (conflict,) = conflicts.open_conflicts(session.archive)
+    conflicts.resolve(session.archive, conflict.id, "theirs")  # as a sync bringing a choice
+    session.notify_changed("*")  # what the sync dialog says after merging
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.empty)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from tumar.app.conflict_view import ConflictView, Side, open_conflict_views
 from tumar.app.sync import conflicts
+from tumar.storage.errors import RecordNotFound
 from tumar.widgets.models.text import alignment, html_dir
 from tumar.widgets.pages import labels, rich
 from tumar.widgets.session import Session
@@ -117,6 +118,11 @@ class ConflictsDialog(QDialog):
         self.resize(820, 600)
         self.retranslate()
         self.refresh()
+        session.changed.connect(self._changed)  # a sync run meanwhile may bring or settle some
+
+    def _changed(self, _kind: str) -> None:
+        if not self.busy:
+            self.refresh()
 
     # ---- words -----------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -300,19 +306,24 @@ class ConflictsDialog(QDialog):
 
         def job(progress, cancel):
             with session.worker_archive() as archive:
-                return conflicts.resolve(archive, conflict_id, which)
+                try:
+                    return conflicts.resolve(archive, conflict_id, which)
+                except RecordNotFound:  # settled meanwhile, e.g. by a sync bringing a choice
+                    return ""
 
         self._set_busy(True)
         session.runner.run(
             job,
             title=self.tr("Settle a conflict"),
-            on_done=lambda _hlc: self._settled(which),
+            on_done=lambda hlc: self._settled(which, hlc),
             on_error=self._failed,
         )
 
-    def _settled(self, which: str) -> None:
+    def _settled(self, which: str, hlc: str) -> None:
         self.status_said = True
-        if which == "mine":
+        if not hlc:
+            self.status.setText(self.tr("This one was already settled; the list is up to date."))
+        elif which == "mine":
             self.status.setText(self.tr("Kept this laptop's version; the other is in history."))
         else:
             self.status.setText(self.tr("Kept the other version; this laptop's is in history."))
