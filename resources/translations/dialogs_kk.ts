@@ -531,4 +531,182 @@
         <translation>тіркелген материалы жойылғандықтан бірге жойылды: жазбалар %1, оқиғалар %2 (мәтіні өзгерістер тарихында қалады)</translation>
     </message>
 </context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team members</source>
+        <translation>Топ мүшелері</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s key</source>
+        <translation>Осы ноутбуктің кілті</translation>
+    </message>
+    <message>
+        <source>Teammates add this key on their laptops, under Team members, so that their bundles can be opened here.</source>
+        <translation>Команда мүшелері бұл кілтті өз ноутбуктерінде «Топ мүшелері» терезесінде қосады, сонда олардың бумалары осында ашылады.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Көшіру</translation>
+    </message>
+    <message>
+        <source>Open this archive once with its recovery code, so that the code can also open this laptop&apos;s bundles.</source>
+        <translation>Бұл мұрағатты қалпына келтіру кодымен бір рет ашыңыз, сонда бұл код осы ноутбуктің бумаларын да ашады.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s other laptops</source>
+        <translation>Команданың басқа ноутбуктері</translation>
+    </message>
+    <message>
+        <source>Every backup and sync bundle written on this laptop is encrypted to these laptops, to this laptop itself and to its paper recovery code.</source>
+        <translation>Осы ноутбукте жазылған әрбір сақтық көшірме мен синхрондау бумасы осы ноутбуктерге, осы ноутбуктің өзіне және оның қағаздағы қалпына келтіру кодына шифрланады.</translation>
+    </message>
+    <message>
+        <source>Whose laptop</source>
+        <translation>Кімнің ноутбугі</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Кілт</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Алып тастау…</translation>
+    </message>
+    <message>
+        <source>Add a laptop</source>
+        <translation>Ноутбук қосу</translation>
+    </message>
+    <message>
+        <source>Its key</source>
+        <translation>Оның кілті</translation>
+    </message>
+    <message>
+        <source>age1… (shown in Team members on the other laptop)</source>
+        <translation>age1… (басқа ноутбуктегі «Топ мүшелері» терезесінде көрсетілген)</translation>
+    </message>
+    <message>
+        <source>For example: Aigerim&apos;s laptop</source>
+        <translation>Мысалы: Айгерімнің ноутбугі</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Мүше қосу</translation>
+    </message>
+    <message>
+        <source>Export identity…</source>
+        <translation>Құпия кілтті экспорттау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(атауы жоқ)</translation>
+    </message>
+    <message>
+        <source>(known from a sync)</source>
+        <translation>(синхрондаудан белгілі)</translation>
+    </message>
+    <message>
+        <source>No other laptops yet.</source>
+        <translation>Әзірге басқа ноутбуктер жоқ.</translation>
+    </message>
+    <message>
+        <source>Key copied. Tumar takes it off the clipboard again in two minutes.</source>
+        <translation>Кілт көшірілді. Tumar оны екі минуттан кейін алмасу буферінен өшіреді.</translation>
+    </message>
+    <message>
+        <source>That is not a laptop key. A key starts with age1; copy it from Team members on the other laptop.</source>
+        <translation>Бұл ноутбук кілті емес. Кілт age1 деп басталады; оны басқа ноутбуктегі «Топ мүшелері» терезесінен көшіріңіз.</translation>
+    </message>
+    <message>
+        <source>That is this laptop&apos;s own key; it can always open its bundles.</source>
+        <translation>Бұл осы ноутбуктің өз кілті; ол өз бумаларын әрқашан аша алады.</translation>
+    </message>
+    <message>
+        <source>That laptop is already in the team.</source>
+        <translation>Бұл ноутбук командада бар.</translation>
+    </message>
+    <message>
+        <source>Say whose laptop this is, so that you recognise it later.</source>
+        <translation>Кейін танып алу үшін бұл кімнің ноутбугі екенін жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Added. Bundles written from now on are also encrypted to that laptop.</source>
+        <translation>Қосылды. Енді жазылатын бумалар сол ноутбукке де шифрланады.</translation>
+    </message>
+    <message>
+        <source>Removed. Bundles written from now on are not encrypted to that laptop; bundles it already has stay readable to it.</source>
+        <translation>Алып тасталды. Енді жазылатын бумалар сол ноутбукке шифрланбайды; оның қолындағы бумалар оған оқылатын күйде қалады.</translation>
+    </message>
+    <message>
+        <source>Save this laptop&apos;s identity</source>
+        <translation>Осы ноутбуктің құпия кілтін сақтау</translation>
+    </message>
+    <message>
+        <source>That file already exists; choose a new name.</source>
+        <translation>Мұндай файл бар; жаңа атау таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The file could not be written there: %1</source>
+        <translation>Файлды ол жерге жазу мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <source>Export identity</source>
+        <translation>Құпия кілтті экспорттау</translation>
+    </message>
+    <message>
+        <source>Identity written to %1. Keep it apart from this laptop.</source>
+        <translation>Құпия кілт %1 файлына жазылды. Оны осы ноутбуктен бөлек сақтаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPrompts</name>
+    <message>
+        <source>Remove from the team</source>
+        <translation>Командадан алып тастау</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the team?</source>
+        <translation>%1 командадан алып тасталсын ба?</translation>
+    </message>
+    <message>
+        <source>Remove the laptop with the key %1 from the team?</source>
+        <translation>%1 кілті бар ноутбук командадан алып тасталсын ба?</translation>
+    </message>
+    <message>
+        <source>Backups and sync bundles written on this laptop from now on will not be encrypted to it. Bundles it already has stay readable to it: removing cannot take them back.</source>
+        <translation>Осы ноутбукте енді жазылатын сақтық көшірмелер мен синхрондау бумалары оған шифрланбайды. Оның қолындағы бумалар оған оқылатын күйде қалады: алып тастау оларды қайтарып ала алмайды.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Алып тастау</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Қалдыру</translation>
+    </message>
+    <message>
+        <source>Export this laptop&apos;s identity</source>
+        <translation>Осы ноутбуктің құпия кілтін экспорттау</translation>
+    </message>
+    <message>
+        <source>The file holds this laptop&apos;s secret key: whoever has it can open every bundle this laptop writes.</source>
+        <translation>Файлда осы ноутбуктің құпия кілті бар: оны кім ұстаса, сол осы ноутбук жазатын кез келген буманы аша алады.</translation>
+    </message>
+    <message>
+        <source>Keep it apart from this laptop, like the recovery code: printed on paper or on a stick kept offline in a safe place. Never send it by e-mail or messenger, and delete the file once it is stored safely.</source>
+        <translation>Оны қалпына келтіру коды сияқты осы ноутбуктен бөлек сақтаңыз: қағазға басып шығарып немесе желіге қосылмайтын флешкада қауіпсіз жерде. Оны ешқашан электрондық поштамен не мессенджермен жібермеңіз, ал қауіпсіз сақталғаннан кейін файлды өшіріңіз.</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Қайда сақтауды таңдау…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+</context>
 </TS>

@@ -531,4 +531,182 @@
         <translation>удалены вместе с удалёнными записями, к которым они относились: заметки %1, события %2 (их текст остаётся в истории изменений)</translation>
     </message>
 </context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team members</source>
+        <translation>Участники команды</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s key</source>
+        <translation>Ключ этого ноутбука</translation>
+    </message>
+    <message>
+        <source>Teammates add this key on their laptops, under Team members, so that their bundles can be opened here.</source>
+        <translation>Участники команды добавляют этот ключ на своих ноутбуках в окне «Участники команды», чтобы их пакеты открывались здесь.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Open this archive once with its recovery code, so that the code can also open this laptop&apos;s bundles.</source>
+        <translation>Откройте этот архив один раз кодом восстановления, чтобы этот код тоже открывал пакеты этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s other laptops</source>
+        <translation>Другие ноутбуки команды</translation>
+    </message>
+    <message>
+        <source>Every backup and sync bundle written on this laptop is encrypted to these laptops, to this laptop itself and to its paper recovery code.</source>
+        <translation>Каждая резервная копия и каждый пакет синхронизации, записанные на этом ноутбуке, зашифрованы для этих ноутбуков, для самого этого ноутбука и для его бумажного кода восстановления.</translation>
+    </message>
+    <message>
+        <source>Whose laptop</source>
+        <translation>Чей ноутбук</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Add a laptop</source>
+        <translation>Добавить ноутбук</translation>
+    </message>
+    <message>
+        <source>Its key</source>
+        <translation>Его ключ</translation>
+    </message>
+    <message>
+        <source>age1… (shown in Team members on the other laptop)</source>
+        <translation>age1… (показан в окне «Участники команды» на другом ноутбуке)</translation>
+    </message>
+    <message>
+        <source>For example: Aigerim&apos;s laptop</source>
+        <translation>Например: ноутбук Айгерим</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Добавить участника</translation>
+    </message>
+    <message>
+        <source>Export identity…</source>
+        <translation>Экспортировать секретный ключ…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(без имени)</translation>
+    </message>
+    <message>
+        <source>(known from a sync)</source>
+        <translation>(известен по синхронизации)</translation>
+    </message>
+    <message>
+        <source>No other laptops yet.</source>
+        <translation>Других ноутбуков пока нет.</translation>
+    </message>
+    <message>
+        <source>Key copied. Tumar takes it off the clipboard again in two minutes.</source>
+        <translation>Ключ скопирован. Tumar уберёт его из буфера обмена через две минуты.</translation>
+    </message>
+    <message>
+        <source>That is not a laptop key. A key starts with age1; copy it from Team members on the other laptop.</source>
+        <translation>Это не ключ ноутбука. Ключ начинается с age1; скопируйте его в окне «Участники команды» на другом ноутбуке.</translation>
+    </message>
+    <message>
+        <source>That is this laptop&apos;s own key; it can always open its bundles.</source>
+        <translation>Это собственный ключ этого ноутбука; он всегда открывает свои пакеты.</translation>
+    </message>
+    <message>
+        <source>That laptop is already in the team.</source>
+        <translation>Этот ноутбук уже в команде.</translation>
+    </message>
+    <message>
+        <source>Say whose laptop this is, so that you recognise it later.</source>
+        <translation>Укажите, чей это ноутбук, чтобы потом его узнать.</translation>
+    </message>
+    <message>
+        <source>Added. Bundles written from now on are also encrypted to that laptop.</source>
+        <translation>Добавлен. Пакеты, записанные с этого момента, зашифрованы и для этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>Removed. Bundles written from now on are not encrypted to that laptop; bundles it already has stay readable to it.</source>
+        <translation>Удалён. Пакеты, записанные с этого момента, для этого ноутбука не шифруются; пакеты, которые у него уже есть, он по-прежнему может прочитать.</translation>
+    </message>
+    <message>
+        <source>Save this laptop&apos;s identity</source>
+        <translation>Сохранить секретный ключ этого ноутбука</translation>
+    </message>
+    <message>
+        <source>That file already exists; choose a new name.</source>
+        <translation>Такой файл уже есть; выберите новое имя.</translation>
+    </message>
+    <message>
+        <source>The file could not be written there: %1</source>
+        <translation>Не удалось записать файл туда: %1</translation>
+    </message>
+    <message>
+        <source>Export identity</source>
+        <translation>Экспорт секретного ключа</translation>
+    </message>
+    <message>
+        <source>Identity written to %1. Keep it apart from this laptop.</source>
+        <translation>Секретный ключ записан в %1. Храните его отдельно от этого ноутбука.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPrompts</name>
+    <message>
+        <source>Remove from the team</source>
+        <translation>Удалить из команды</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the team?</source>
+        <translation>Удалить %1 из команды?</translation>
+    </message>
+    <message>
+        <source>Remove the laptop with the key %1 from the team?</source>
+        <translation>Удалить из команды ноутбук с ключом %1?</translation>
+    </message>
+    <message>
+        <source>Backups and sync bundles written on this laptop from now on will not be encrypted to it. Bundles it already has stay readable to it: removing cannot take them back.</source>
+        <translation>Резервные копии и пакеты синхронизации, записанные на этом ноутбуке с этого момента, не будут зашифрованы для него. Пакеты, которые у него уже есть, он по-прежнему может прочитать: удаление не забирает их обратно.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Export this laptop&apos;s identity</source>
+        <translation>Экспорт секретного ключа этого ноутбука</translation>
+    </message>
+    <message>
+        <source>The file holds this laptop&apos;s secret key: whoever has it can open every bundle this laptop writes.</source>
+        <translation>В файле — секретный ключ этого ноутбука: у кого этот файл, тот может открыть любой пакет, который записывает этот ноутбук.</translation>
+    </message>
+    <message>
+        <source>Keep it apart from this laptop, like the recovery code: printed on paper or on a stick kept offline in a safe place. Never send it by e-mail or messenger, and delete the file once it is stored safely.</source>
+        <translation>Храните его отдельно от этого ноутбука, как код восстановления: распечатанным на бумаге или на флешке, которая хранится без подключения к сети в надёжном месте. Никогда не отправляйте его по почте или в мессенджере и удалите файл, когда он надёжно сохранён.</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Выбрать, куда сохранить…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
 </TS>
