@@ -209,6 +209,9 @@ def _export_through_the_dialog(
         file_dialog.accept()
 
     def go_on(box) -> None:
+        if not isinstance(box, QMessageBox):  # no warning first: fail, don't hang
+            box.reject()
+            return
         warned.append(f"{box.text()} {box.informativeText()}")
         _when_modal(QFileDialog, save_here)
         click_button("Choose where to save…")(box)
@@ -225,9 +228,18 @@ def test_export_identity_warns_then_stock_age_opens_this_archives_bundle(
     dialog = make_dialog(qtbot, session)
     out = tmp_path / "paper"
     out.mkdir()
-    answer_next_modal(click_button("Cancel"))
+    first: list[QWidget] = []
+
+    def cancel(box) -> None:
+        first.append(box)
+        if isinstance(box, QMessageBox):
+            click_button("Cancel")(box)
+        else:  # no warning first: fail, don't hang
+            box.reject()
+
+    answer_next_modal(cancel)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert list(out.iterdir()) == []
+    assert isinstance(first[0], QMessageBox) and list(out.iterdir()) == []
     target = out / "identity.txt"
     warned = _export_through_the_dialog(qtbot, dialog, target)
     assert "whoever has it can open every bundle" in warned[0] and "paper" in warned[0]
