@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tumar.storage import record_titles
+from tumar.storage import orphans, record_titles
 from tumar.storage.archive import Archive
 from tumar.storage.errors import RecordNotFound
 from tumar.storage.sync_store import origin, record_versions
@@ -69,6 +69,7 @@ class ConflictView:
     mine: Side  # what resolve(id, "mine") keeps
     theirs: Side  # what resolve(id, "theirs") keeps
     differences: tuple[Difference, ...]  # visible fields only; "deleted" is in the sides
+    goes_with_it: tuple[str, ...] = ()  # kinds a kept deletion takes along (notes, events)
 
 
 def _side(archive: Archive, conflict: conflicts.Conflict, keep: str) -> tuple[Side, dict | None]:
@@ -125,6 +126,11 @@ def describe(archive: Archive, conflict: conflicts.Conflict) -> ConflictView:
         mine=mine,
         theirs=theirs,
         differences=tuple(differences),
+        goes_with_it=tuple(
+            child
+            for child, owners in orphans.OWNED_BY.items()
+            if any(owner == conflict.table for _column, owner in owners)
+        ),
     )
 
 

@@ -215,6 +215,14 @@
         <translation>Басқа ноутбук</translation>
     </message>
     <message>
+        <source>Keeping a deleted version also deletes its notes and events.</source>
+        <translation>Жойылған нұсқаны қалдырсаңыз, оның жазбалары мен оқиғалары да жойылады.</translation>
+    </message>
+    <message>
+        <source>Keeping a deleted version also deletes its notes.</source>
+        <translation>Жойылған нұсқаны қалдырсаңыз, оның жазбалары да жойылады.</translation>
+    </message>
+    <message>
         <source>The only difference: one laptop deleted it.</source>
         <translation>Жалғыз айырмашылық: бір ноутбукта жазба жойылған.</translation>
     </message>

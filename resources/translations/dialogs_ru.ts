@@ -215,6 +215,14 @@
         <translation>Другой ноутбук</translation>
     </message>
     <message>
+        <source>Keeping a deleted version also deletes its notes and events.</source>
+        <translation>Если оставить удалённую версию, её заметки и события тоже будут удалены.</translation>
+    </message>
+    <message>
+        <source>Keeping a deleted version also deletes its notes.</source>
+        <translation>Если оставить удалённую версию, её заметки тоже будут удалены.</translation>
+    </message>
+    <message>
         <source>The only difference: one laptop deleted it.</source>
         <translation>Единственное различие: на одном ноутбуке запись удалили.</translation>
     </message>

@@ -15,7 +15,7 @@ from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
 from tumar.storage.hlc import Clock
 from tumar.storage.records import Person, Testimony
-from tumar.widgets.dialogs.conflicts_dialog import ConflictsDialog
+from tumar.widgets.dialogs.conflicts_dialog import ConflictsDialog, one_line
 
 from ..app.sync.support import join
 
@@ -103,6 +103,7 @@ def test_both_versions_are_shown_under_their_laptops_and_one_click_keeps_one(
     assert rows[1][1].startswith("Edited on") and rows[1][2].startswith("Edited on")
     shown = {r[0]: r[1:] for r in rows[2:]}
     assert shown == {"Notes": ["seen in Almaty", "seen in Urumqi"], "Sex": ["(empty)", "female"]}
+    assert "also deletes" not in dialog.detail.toPlainText()
     dialog.resize(820, 600)
     shot(dialog, "conflicts_person_en")
 
@@ -139,9 +140,11 @@ def test_a_deletion_on_one_side_is_shown_as_deleted(qtbot, laptops, shot) -> Non
     shown = {r[0]: r[1:] for r in rows[2:]}
     assert shown["Text"][0] == "deleted"
     assert shown["Text"][1].split() == LONG.split()
+    assert "Keeping a deleted version also deletes its notes." in dialog.detail.toPlainText()
     assert dialog.detail.verticalScrollBar().maximum() > 0  # scrolls, the dialog stays put
     assert dialog.height() <= 700
     shot(dialog, "conflicts_deleted_en")
+    assert one_line(LONG).endswith("…") and len(one_line(LONG)) <= 91  # a list row: one line
 
     with qtbot.waitSignal(session.changed):
         qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)

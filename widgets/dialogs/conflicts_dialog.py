@@ -267,6 +267,12 @@ class ConflictsDialog(QDialog):
             parts.append(rich.muted(self.tr(
                 "Neither version was made on this laptop: \u201cThis laptop\u201d is the "
                 "version it shows now.")))  # fmt: skip
+        if (view.mine.deleted or view.theirs.deleted) and view.goes_with_it:
+            if "event" in view.goes_with_it:
+                along = self.tr("Keeping a deleted version also deletes its notes and events.")
+            else:
+                along = self.tr("Keeping a deleted version also deletes its notes.")
+            parts.append(rich.muted(along))
         here, other = self.tr("This laptop"), self.tr("The other laptop")
         head = (
             f'<tr><td width="22%"></td><td width="39%"><b>{html.escape(here)}</b></td>'
