@@ -15,7 +15,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from tumar.app import lifecycle  # noqa: E402
@@ -23,6 +23,19 @@ from tumar.widgets.jobs import JobRunner  # noqa: E402
 from tumar.widgets.session import Session  # noqa: E402
 
 SessionFactory = Callable[..., Session]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Delete the widgets a test closed before the next test starts.
+
+    pytest-qt and the `kit` fixture close windows and call deleteLater(), but outside an
+    event loop Qt only deletes them on an explicit flush: without it every window, page and
+    menu of every earlier test stayed alive, the application-wide event filters of their
+    idle timers kept running, and each QApplication.setStyleSheet() re-polished thousands
+    of dead tests' widgets (seconds per call late in the run)."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture(autouse=True)
