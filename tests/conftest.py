@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -16,8 +15,9 @@ import pytest
 from tumar.storage.archive import Archive
 from tumar.storage.kdf import KdfParams, fast_params
 
-PASSPHRASE = "correct horse battery staple"
-CLI_TIMEOUT_S = 60
+from .templates import CLI_TIMEOUT_S, PASSPHRASE, Templates, run_cli, templates
+
+__all__ = ["CLI_TIMEOUT_S", "PASSPHRASE", "templates"]
 
 
 @pytest.fixture(autouse=True)
@@ -42,13 +42,15 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> KdfParams:
 
 
 @pytest.fixture
-def new_archive(tmp_path: Path, passphrase: str) -> Iterator[Archive]:
-    """An empty, unlocked archive at tmp_path/'test.tumar', closed at teardown.
+def new_archive(tmp_path: Path, passphrase: str, templates: Templates) -> Iterator[Archive]:
+    """An empty, unlocked archive at tmp_path/'test.tumar' (this test's own copy of one
+    made once per session, see Template), closed at teardown.
 
     The recovery code is on `archive.recovery_code` for tests that need it.
     """
-    archive, code = Archive.create(tmp_path / "test.tumar", passphrase, fast_params())
-    archive.recovery_code = code  # type: ignore[attr-defined]
+    template = templates.get("empty", passphrase=passphrase)
+    archive = template.open_copy(tmp_path / "test.tumar")
+    archive.recovery_code = template.recovery_code  # type: ignore[attr-defined]
     try:
         yield archive
     finally:
@@ -72,22 +74,6 @@ def run_tumar(passphrase: str) -> RunTumar:
         input: str | None = None,  # noqa: A002 - mirrors subprocess.run
         env: Mapping[str, str] | None = None,
     ) -> subprocess.CompletedProcess:
-        child_env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("TUMAR_")},
-            "TUMAR_PASSPHRASE": passphrase,
-            "TUMAR_KDF_PROFILE": "fast",
-            "PYTHONIOENCODING": "utf-8",
-            **(env or {}),
-        }
-        return subprocess.run(
-            [sys.executable, "-m", "tumar.app.cli.main", *map(str, args)],
-            input="" if input is None else input,  # never the terminal's stdin
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=child_env,
-            timeout=CLI_TIMEOUT_S,
-            check=False,
-        )
+        return run_cli(*args, passphrase=passphrase, input=input, env=env)
 
     return run

@@ -6,13 +6,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.templates import Templates, run_cli
+
+
+def _make_demo(folder: Path, env: dict[str, str]) -> None:
+    result = run_cli("demo", folder, env=env)
+    assert result.returncode == 0, result.stderr
+
 
 @pytest.fixture
-def demo(run_tumar, tmp_path: Path) -> Path:
-    folder = tmp_path / "demo.tumar"
-    result = run_tumar("demo", folder)
-    assert result.returncode == 0, result.stderr
-    return folder
+def demo(templates: Templates, tmp_path: Path, private_user_data: Path) -> Path:
+    """This test's own copy of the archive `tumar demo` made once per session (the
+    command itself is tested in test_cli.py); most tests here only search it."""
+    template = templates.get_cli("search-cli-demo", _make_demo, folder_name="demo.tumar")
+    return template.copy_to(tmp_path / "demo.tumar", private_user_data)
 
 
 def ok(run_tumar, *args: str | Path, query: str | None = None) -> str:

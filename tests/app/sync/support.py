@@ -6,16 +6,21 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tests.templates import session_templates
 from tumar.app.sync import bundle_io, export, restore, team
 from tumar.storage.archive import Archive
-from tumar.storage.kdf import fast_params
 from tumar.storage.records import BY_TABLE
 
 PASS = "correct horse battery staple"
 
 
 def new_archive(folder: Path) -> tuple[Archive, str]:
-    return Archive.create(folder, PASS, fast_params())
+    """A new, empty, unlocked archive at `folder` and its recovery code: this test's own copy
+    of one made once per session for that folder name (tests.templates), so two archives
+    of one test ("a.tumar", "other.tumar") are two different archives, with their own ids
+    and keys, as Archive.create would have made them."""
+    template = session_templates().get(f"sync-{folder.name}", passphrase=PASS)
+    return template.open_copy(folder), template.recovery_code
 
 
 def join(source: Archive, tmp: Path, name: str) -> Archive:
