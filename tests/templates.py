@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from tumar.app import lifecycle
 from tumar.storage.archive import Archive, unlock_key
 from tumar.storage.header import read_header
 from tumar.storage.kdf import fast_params
@@ -88,6 +89,15 @@ class Template:
         self.copy_to(dest)
         return Archive.open_with_key(dest, read_header(dest), self.master)
 
+    def open_app_copy(self, dest: Path) -> Archive:
+        """An unlocked copy as app.lifecycle.open_archive leaves it: the head guard kept in
+        this process's user data folder (XDG_DATA_HOME now), which gets the template's
+        last-seen head first."""
+        self.copy_to(dest, Path(os.environ["XDG_DATA_HOME"]))
+        archive = Archive.open_with_key(dest, read_header(dest), self.master)
+        archive.attach_guard(lifecycle.state_dir())
+        return archive
+
 
 class Templates:
     """The session's templates, by name and passphrase, each built on first use. A name
@@ -119,6 +129,21 @@ class Templates:
             extra = build(archive) if build is not None else None
         _header, master = unlock_key(folder, passphrase)
         return self._done(name, Template(folder, passphrase, code, master, extra=extra))
+
+    def get_app(self, name: str, passphrase: str = PASSPHRASE) -> Template:
+        """A new archive as app.lifecycle.create_archive makes it (signing identity, head
+        guard in the template's own user data folder), fast KDF, closed."""
+        if (name, passphrase) in self.made:
+            return self.made[name, passphrase]
+        slot = self._slot(name)
+        folder, user_data = slot / "template.tumar", slot / "user-data"
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("XDG_DATA_HOME", str(user_data))
+            env.setenv("TUMAR_KDF_PROFILE", "fast")
+            archive, code = lifecycle.create_archive(folder, passphrase)
+            archive.close()
+        _header, master = unlock_key(folder, passphrase)
+        return self._done(name, Template(folder, passphrase, code, master, user_data))
 
     def get_cli(
         self,

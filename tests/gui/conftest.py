@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from tumar.app import lifecycle  # noqa: E402
+from tests.templates import Templates, session_templates  # noqa: E402
 from tumar.widgets.jobs import JobRunner  # noqa: E402
 from tumar.widgets.session import Session  # noqa: E402
 
@@ -53,16 +53,21 @@ def _gui_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
-def session_factory(qtbot, tmp_path: Path, passphrase: str) -> Iterator[SessionFactory]:
+def session_factory(
+    qtbot, tmp_path: Path, passphrase: str, templates: Templates
+) -> Iterator[SessionFactory]:
     """session_factory(synchronous=True, name="test.tumar") -> an unlocked Session on a
-    new archive; the recovery code is on `session.recovery_code`. Locked at teardown."""
+    new archive (this test's own copy of one app.lifecycle made once per session, see
+    tests/templates.py); the recovery code is on `session.recovery_code`. Locked at
+    teardown."""
     made: list[Session] = []
 
     def make(*, synchronous: bool = True, name: str = "test.tumar") -> Session:
-        archive, code = lifecycle.create_archive(tmp_path / name, passphrase)
+        template = templates.get_app("gui-new", passphrase)
+        archive = template.open_app_copy(tmp_path / name)
         runner = JobRunner(synchronous=synchronous)
         session = Session(archive, runner)
-        session.recovery_code = code  # type: ignore[attr-defined]
+        session.recovery_code = template.recovery_code  # type: ignore[attr-defined]
         made.append(session)
         return session
 
@@ -115,9 +120,9 @@ class WindowKit:
         self.window.activateWindow()
 
     def new_archive(self, name: str = "test.tumar") -> Path:
-        archive, _code = lifecycle.create_archive(self.tmp_path / name, self.passphrase)
-        archive.close()
-        return self.tmp_path / name
+        """A new, locked archive: this test's own copy of one made once per session."""
+        template = session_templates().get_app("gui-new", self.passphrase)
+        return template.copy_to(self.tmp_path / name, Path(os.environ["XDG_DATA_HOME"]))
 
     def unlock(self, folder: Path | None = None) -> Session:
         """Through the unlock screen, as a user would."""
