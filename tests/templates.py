@@ -170,6 +170,26 @@ class Templates:
 _SESSION: list[Templates] = []
 
 
+def _tumar_init(passphrase: str) -> Callable[[Path, dict[str, str]], dict[str, str]]:
+    def build(folder: Path, env: dict[str, str]) -> dict[str, str]:
+        made = run_cli("init", folder, passphrase=passphrase, env=env)
+        assert made.returncode == 0 and "Recovery code" in made.stdout, made.stderr
+        return {"code": made.stdout.strip().splitlines()[-1].strip()}
+
+    return build
+
+
+def init_copy(dest: Path, passphrase: str = PASSPHRASE) -> str:
+    """What `tumar init DEST` leaves, for tests where it is only the start: this test's
+    own copy of the archive `tumar init` made once per session with `passphrase` (its
+    last-seen head into this test's XDG_DATA_HOME, where the CLI children look). Returns
+    the recovery code `init` printed. `init` itself is tested in tests/e2e/test_cli.py,
+    test_rekey_cli.py and test_passphrase_strength.py."""
+    template = session_templates().get_cli("tumar-init", _tumar_init(passphrase), passphrase)
+    template.copy_to(dest, Path(os.environ["XDG_DATA_HOME"]))
+    return template.recovery_code
+
+
 def session_templates() -> Templates:
     """The session's templates, for plain helper functions that take no fixtures."""
     assert _SESSION, "the `templates` fixture (autouse, tests/conftest.py) is not set up"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.templates import init_copy
+
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc is Linux")
 SECRET = "correct horse battery staple"
 
@@ -58,7 +60,7 @@ def test_ffprobe_child_environment_holds_no_passphrase(run_tumar, tmp_path: Path
     )
     wrapper.chmod(0o755)
     folder = tmp_path / "a.tumar"
-    assert run_tumar("init", folder).returncode == 0
+    init_copy(folder)
     path = f"{bindir}:/usr/bin:/bin"
     done = run_tumar(
         "media", "import", _mp4_stub(tmp_path / "clip.mp4"), "-a", folder,

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from tests.templates import init_copy
 from tumar.app.cli import forms
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -35,7 +36,7 @@ def test_example_json_adds_a_person(run_tumar, tmp_path: Path) -> None:
     assert example is not None
     data = json.loads(example.group(1))
     folder = tmp_path / "a.tumar"
-    assert run_tumar("init", folder).returncode == 0
+    init_copy(folder)
     added = run_tumar("person", "add", "--from-file", "-", "-a", folder, input=json.dumps(data))
     assert added.returncode == 0, added.stderr
     shown = run_tumar("person", "show", added.stdout.strip(), "-a", folder).stdout

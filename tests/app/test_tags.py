@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.templates import init_copy
 from tumar.app import cases, people, tags
 from tumar.app.search import SearchQuery, search
 from tumar.app.verify import verify_archive
@@ -46,7 +47,7 @@ def test_tagging_needs_a_live_record_of_a_taggable_kind(new_archive: Archive) ->
 
 def test_tag_cli(run_tumar, tmp_path) -> None:
     folder = tmp_path / "t.tumar"
-    assert run_tumar("init", folder).returncode == 0
+    init_copy(folder)
     case_id = run_tumar("case", "add", "-a", folder, input="Zaisan hearing\n").stdout.strip()
     added = run_tumar("tag", "add", "--case", case_id, "-a", folder, input="hearing-watch\n")
     assert added.returncode == 0, added.stderr

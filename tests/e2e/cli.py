@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+PASSPHRASE = "correct horse battery"  # what run_tumar passes unless told otherwise
+
 
 @dataclass
 class Result:
@@ -18,7 +20,7 @@ class Result:
 
 def run_tumar(
     *args: str | Path,
-    passphrase: str | None = "correct horse battery",
+    passphrase: str | None = PASSPHRASE,
     stdin: str | None = None,
     env: dict[str, str] | None = None,
 ) -> Result:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.templates import init_copy
+
+from .cli import PASSPHRASE as PASS
 from .cli import run_tumar
-
-PASS = "correct horse battery"
-
 
 FAST_WARNING = "tumar: WARNING: fast key derivation"
 
@@ -40,8 +40,7 @@ def assert_one_line_error(result, code: int, fragment: str) -> None:
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
     folder = tmp_path / "field.tumar"
-    out = ok("init", folder)
-    assert "Recovery code" in out
+    init_copy(folder, PASS)  # `tumar init` itself: test_init_prints_recovery_code_that_opens
     return folder
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .cli import run_tumar
+from tests.templates import init_copy
+
+from .cli import PASSPHRASE, run_tumar
 from .test_cli import assert_one_line_error, ok
 
 
 def test_array_adds_every_record_in_order(tmp_path: Path) -> None:
     folder = tmp_path / "a.tumar"
-    ok("init", folder)
+    init_copy(folder, PASSPHRASE)
     people = [{"display_name": "Қайша Ақан", "names": ["Qaisha Aqan"]},
               {"display_name": "Tilek Tabarak", "birth_date": "1989~"}]  # fmt: skip
     ids = ok("person", "add", "--from-file", "-", "-a", folder, stdin=json.dumps(people)).split()
@@ -28,7 +30,7 @@ def test_array_adds_every_record_in_order(tmp_path: Path) -> None:
 
 def test_one_bad_record_adds_none(tmp_path: Path) -> None:
     folder = tmp_path / "a.tumar"
-    ok("init", folder)
+    init_copy(folder, PASSPHRASE)
     bad_date = [{"display_name": "First Person"}, {"display_name": "Second", "birth_date": "soon"}]
     add = ("person", "add", "--from-file", "-", "-a", folder)
     result = run_tumar(*add, stdin=json.dumps(bad_date))

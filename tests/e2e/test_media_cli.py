@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from tests.templates import init_copy
 from tumar.app.media.exif import read_image_metadata
 from tumar.storage.archive import Archive
 
@@ -32,7 +33,7 @@ def media_ids(listing: str) -> list[str]:
 
 def test_import_list_show_export_verify(run_tumar, tmp_path: Path) -> None:  # noqa: ANN001
     archive = tmp_path / "a.tumar"
-    assert run_tumar("init", archive).returncode == 0
+    init_copy(archive)
     case_id = run_tumar("case", "add", "-a", archive, input="Zaisan").stdout.strip()
     gps = photo("gps/DSCN0010.jpg")
     other = write(tmp_path / "other.jpg", noise_jpeg(seed=11))
@@ -72,7 +73,7 @@ def test_import_list_show_export_verify(run_tumar, tmp_path: Path) -> None:  # n
 
 def test_verify_reports_a_chunk_changed_behind_tumars_back(run_tumar, tmp_path: Path) -> None:  # noqa: ANN001
     archive = tmp_path / "a.tumar"
-    run_tumar("init", archive)
+    init_copy(archive)
     src = write(tmp_path / "video.mp4", os.urandom(3 << 20))
     assert run_tumar("media", "import", src, "-a", archive).returncode == 0
     with Archive.open(archive, PASSPHRASE) as opened:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.templates import init_copy
 from tumar.app.media.exif import read_image_metadata
 
 from ..app.media_support import photo, write
@@ -20,7 +21,7 @@ GPS_PHOTO = "gps/DSCN0010.jpg"
 @pytest.fixture
 def archive(run_tumar, tmp_path: Path) -> Path:
     folder = tmp_path / "a.tumar"
-    assert run_tumar("init", folder).returncode == 0
+    init_copy(folder)
     return folder
 
 

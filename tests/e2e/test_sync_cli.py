@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyrage
 
+from tests.templates import init_copy
 from tumar.app.sync import bundle_io, conflicts, export, folder, restore, team
 from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
@@ -14,9 +15,8 @@ from tumar.storage.hlc import Clock
 from tumar.storage.kdf import fast_params
 from tumar.storage.records import Person, Testimony
 
+from .cli import PASSPHRASE as PASS
 from .cli import run_tumar
-
-PASS = "correct horse battery"  # what .cli.run_tumar passes
 
 
 def _add_person(archive: Path, name: str) -> None:
@@ -26,9 +26,7 @@ def _add_person(archive: Path, name: str) -> None:
 
 
 def _init(path: Path) -> str:
-    result = run_tumar("init", path)
-    assert result.code == 0, result.err
-    return result.out.strip().splitlines()[-1].strip()  # the recovery code
+    return init_copy(path, PASS)  # the recovery code `tumar init` printed
 
 
 def test_team_commands_read_the_label_from_stdin(tmp_path: Path) -> None:
