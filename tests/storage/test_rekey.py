@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.templates import Templates
 from tumar.app.verify import verify_archive
 from tumar.storage import rekey_journal
 from tumar.storage.archive import Archive
@@ -47,27 +48,29 @@ def contents(archive: Archive) -> tuple[list[str], list[str]]:
     return people, blobs
 
 
+def _fill(archive: Archive) -> tuple[list[str], list[str]]:
+    for name in ("Qaisha Aqan", "Тілек Табарықұлы"):
+        archive.repo.insert(Person(display_name=name))
+    case = archive.repo.insert(Case(title="Zhaisan"))
+    case.summary = "hearing postponed twice"
+    archive.repo.update(case)
+    content = b"%PDF-1.4 court order " * 5000
+    blob = MediaStore(archive.media_db).write(io.BytesIO(content))
+    archive.repo.insert(
+        Media(sha256=blob.sha256, size=len(content), mime="application/pdf", kind="file",
+              original_name="order.pdf", imported_at="2026-11-27T00:00:00+00:00",
+              imported_by="test")
+    )  # fmt: skip
+    return contents(archive)
+
+
 @pytest.fixture
-def folder(tmp_path: Path) -> tuple[Path, str, tuple[list[str], list[str]]]:
+def folder(tmp_path: Path, templates: Templates) -> tuple[Path, str, tuple[list[str], list[str]]]:
     """A closed archive with records, history and media content; its recovery code and
-    what it holds."""
-    path = tmp_path / "rekey.tumar"
-    archive, code = Archive.create(path, OLD, fast_params())
-    with archive:
-        for name in ("Qaisha Aqan", "Тілек Табарықұлы"):
-            archive.repo.insert(Person(display_name=name))
-        case = archive.repo.insert(Case(title="Zhaisan"))
-        case.summary = "hearing postponed twice"
-        archive.repo.update(case)
-        content = b"%PDF-1.4 court order " * 5000
-        blob = MediaStore(archive.media_db).write(io.BytesIO(content))
-        archive.repo.insert(
-            Media(sha256=blob.sha256, size=len(content), mime="application/pdf", kind="file",
-                  original_name="order.pdf", imported_at="2026-11-27T00:00:00+00:00",
-                  imported_by="test")
-        )  # fmt: skip
-        held = contents(archive)
-    return path, code, held
+    what it holds. This test's own copy of one made once (tests/templates.py): every
+    rekey below runs its KDFs on it as on any archive."""
+    template = templates.get("rekey", _fill, OLD)
+    return template.copy_to(tmp_path / "rekey.tumar"), template.recovery_code, template.extra
 
 
 def opens(path: Path, secret: str) -> bool:

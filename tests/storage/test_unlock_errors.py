@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.templates import Templates
 from tumar.storage import keyslots, slot_registry
 from tumar.storage.archive import Archive, change_passphrase
 from tumar.storage.connection import derive_db_key, open_database
@@ -42,13 +43,14 @@ def snapshot(folder: Path) -> dict[str, str]:
     return result
 
 
+def _someone(archive: Archive) -> None:
+    archive.repo.insert(Person(display_name="Someone"))
+
+
 @pytest.fixture
-def archive_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "case.tumar"
-    archive, _code = Archive.create(folder, PASS, fast_params())
-    with archive:
-        archive.repo.insert(Person(display_name="Someone"))
-    return folder
+def archive_dir(tmp_path: Path, templates: Templates) -> Path:
+    """A closed archive holding one person: this test's own copy of one made once."""
+    return templates.get("unlock-errors", _someone, PASS).copy_to(tmp_path / "case.tumar")
 
 
 def edit_header(folder: Path, change) -> None:
