@@ -130,9 +130,14 @@ class Templates:
         _header, master = unlock_key(folder, passphrase)
         return self._done(name, Template(folder, passphrase, code, master, extra=extra))
 
-    def get_app(self, name: str, passphrase: str = PASSPHRASE) -> Template:
+    def get_app(
+        self,
+        name: str,
+        passphrase: str = PASSPHRASE,
+        build: Callable[[Archive], Any] | None = None,
+    ) -> Template:
         """A new archive as app.lifecycle.create_archive makes it (signing identity, head
-        guard in the template's own user data folder), fast KDF, closed."""
+        guard in the template's own user data folder), fast KDF, that `build` filled."""
         if (name, passphrase) in self.made:
             return self.made[name, passphrase]
         slot = self._slot(name)
@@ -141,9 +146,10 @@ class Templates:
             env.setenv("XDG_DATA_HOME", str(user_data))
             env.setenv("TUMAR_KDF_PROFILE", "fast")
             archive, code = lifecycle.create_archive(folder, passphrase)
-            archive.close()
+            with archive:
+                extra = build(archive) if build is not None else None
         _header, master = unlock_key(folder, passphrase)
-        return self._done(name, Template(folder, passphrase, code, master, user_data))
+        return self._done(name, Template(folder, passphrase, code, master, user_data, extra))
 
     def get_cli(
         self,

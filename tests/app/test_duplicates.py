@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlcipher3
 
+from tests.templates import Templates
 from tumar.app import cases, duplicates, people, search, testimonies
 from tumar.app.demo import load_demo_data, populate
 from tumar.app.verify import verify_archive
@@ -27,10 +30,21 @@ from tumar.storage.records import (
 TODAY = dt.date(2026, 11, 24)
 
 
+def _populate(archive: Archive) -> None:
+    populate(archive, load_demo_data(), TODAY)
+
+
 @pytest.fixture
-def demo(new_archive: Archive) -> Archive:
-    populate(new_archive, load_demo_data(), TODAY)
-    return new_archive
+def demo(tmp_path: Path, templates: Templates) -> Iterator[Archive]:
+    """The demo archive, open: this test's own copy of one populated once per session."""
+    template = templates.get(
+        "duplicates-demo", lambda made: populate(made, load_demo_data(), TODAY)
+    )
+    archive = template.open_copy(tmp_path / "demo.tumar")
+    try:
+        yield archive
+    finally:
+        archive.close()
 
 
 def person_id(archive: Archive, display_name: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -20,9 +21,11 @@ import pytest
 from PIL import Image
 
 from tests.storage.test_audit_tamper import failures, raw_db, verify
+from tests.templates import Templates
 from tumar.app import lifecycle
 from tumar.app.media.importer import Links, import_files
 from tumar.storage import records
+from tumar.storage.archive import Archive
 from tumar.storage.connection import transaction
 from tumar.storage.records import Case, Note, Person, Testimony
 
@@ -44,24 +47,29 @@ def _jpeg(colour: tuple[int, int, int], path: Path) -> Path:
     return path
 
 
+def _fill(archive: Archive) -> tuple[str, str, str]:
+    repo = archive.repo
+    witness = repo.insert(Person(display_name="Qaisha Aqan"))
+    case = repo.insert(Case(title="Zhaisan detention"))
+    with transaction(repo.conn):
+        testimony = repo.insert(
+            Testimony(witness_id=witness.id, text="They took him at night.",
+                      consent_scope="lawyer_only")
+        )  # fmt: skip
+        repo.insert(records.TestimonyCase(testimony_id=testimony.id, case_id=case.id))
+    testimony.text = "They took him at night, in front of the children."
+    repo.update(testimony)
+    repo.insert(Note(text="Ask for the court file", case_id=case.id))
+    return witness.id, testimony.id, case.id
+
+
 @pytest.fixture
-def filled(tmp_path: Path, passphrase: str, fast_kdf) -> Filled:  # noqa: ANN001
-    folder = tmp_path / "history.tumar"
-    archive, _ = lifecycle.create_archive(folder, passphrase)
-    with archive:
-        repo = archive.repo
-        witness = repo.insert(Person(display_name="Qaisha Aqan"))
-        case = repo.insert(Case(title="Zhaisan detention"))
-        with transaction(repo.conn):
-            testimony = repo.insert(
-                Testimony(witness_id=witness.id, text="They took him at night.",
-                          consent_scope="lawyer_only")
-            )  # fmt: skip
-            repo.insert(records.TestimonyCase(testimony_id=testimony.id, case_id=case.id))
-        testimony.text = "They took him at night, in front of the children."
-        repo.update(testimony)
-        repo.insert(Note(text="Ask for the court file", case_id=case.id))
-    return Filled(folder, witness.id, testimony.id, case.id)
+def filled(tmp_path: Path, passphrase: str, fast_kdf, templates: Templates) -> Filled:  # noqa: ANN001
+    """Made and filled through app.lifecycle once per session; this test gets its own copy
+    of the folder and of the last-seen head that making it left in the user data folder."""
+    template = templates.get_app("verify-history", passphrase, _fill)
+    folder = template.copy_to(tmp_path / "history.tumar", Path(os.environ["XDG_DATA_HOME"]))
+    return Filled(folder, *template.extra)
 
 
 def test_untouched_archive_verifies_and_prints_its_head(filled: Filled, run_tumar) -> None:  # noqa: ANN001

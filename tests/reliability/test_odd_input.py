@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CLI_TIMEOUT_S, PASSPHRASE
+from tests.templates import Templates
 from tumar.app.cli import archive_commands, main
 from tumar.storage.archive import Archive
 from tumar.storage.connection import derive_db_key, open_database, transaction
@@ -26,13 +27,15 @@ from tumar.storage.records import Note, Person
 CLI = [sys.executable, "-m", "tumar.app.cli.main"]
 
 
+def _qaisha(archive: Archive) -> str:
+    return archive.repo.insert(Person(display_name="Qaisha Aqan")).id
+
+
 @pytest.fixture
-def archive(tmp_path: Path) -> tuple[Path, str]:
-    folder = tmp_path / "a.tumar"
-    made, _code = Archive.create(folder, PASSPHRASE, fast_params())
-    with made:
-        person = made.repo.insert(Person(display_name="Qaisha Aqan"))
-    return folder, person.id
+def archive(tmp_path: Path, templates: Templates) -> tuple[Path, str]:
+    """A closed archive holding one person: this test's own copy of one made once."""
+    template = templates.get("odd-input", _qaisha, PASSPHRASE)
+    return template.copy_to(tmp_path / "a.tumar"), template.extra
 
 
 def raw_run(*args: bytes | str, stdin: bytes = b"", env: dict | None = None):

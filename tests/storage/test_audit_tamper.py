@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from tests.templates import Templates
 from tumar.storage import keyslots
 from tumar.storage.archive import ARCHIVE_DB, Archive
 from tumar.storage.connection import derive_db_key, key_pragma, transaction
 from tumar.storage.header import read_header
-from tumar.storage.kdf import fast_params
 from tumar.storage.records import Case, Person, PersonName
 
 
@@ -34,25 +34,28 @@ class Populated:
     case: str
 
 
+def _populate(archive: Archive) -> tuple[str, str, str]:
+    repo = archive.repo
+    ids = []
+    for name in ("Тілек Табарықұлы", "Qaster Musakhan", "Gulzira Auelkhan"):
+        with transaction(repo.conn):
+            person = repo.insert(Person(display_name=name, notes="first version"))
+            repo.insert(PersonName(person_id=person.id, name=name, script="Latn"))
+        ids.append(person.id)
+    case = repo.insert(Case(title="Zhaisan detention", court="Taldykorgan"))
+    person = repo.get(Person, ids[0])
+    person.notes = "second version"
+    repo.update(person)
+    repo.delete(Person, ids[2])
+    return ids[0], ids[1], case.id
+
+
 @pytest.fixture
-def archive_folder(tmp_path: Path, passphrase: str) -> Populated:
-    """A closed archive with people, names, a case, an update (history) and a tombstone."""
-    folder = tmp_path / "tamper.tumar"
-    archive, _ = Archive.create(folder, passphrase, fast_params())
-    with archive:
-        repo = archive.repo
-        ids = []
-        for name in ("Тілек Табарықұлы", "Qaster Musakhan", "Gulzira Auelkhan"):
-            with transaction(repo.conn):
-                person = repo.insert(Person(display_name=name, notes="first version"))
-                repo.insert(PersonName(person_id=person.id, name=name, script="Latn"))
-            ids.append(person.id)
-        case = repo.insert(Case(title="Zhaisan detention", court="Taldykorgan"))
-        person = repo.get(Person, ids[0])
-        person.notes = "second version"
-        repo.update(person)
-        repo.delete(Person, ids[2])
-    return Populated(folder, ids[0], ids[1], case.id)
+def archive_folder(tmp_path: Path, passphrase: str, templates: Templates) -> Populated:
+    """A closed archive with people, names, a case, an update (history) and a tombstone:
+    this test's own copy of one made once (tests/templates.py)."""
+    template = templates.get("audit-tamper", _populate, passphrase)
+    return Populated(template.copy_to(tmp_path / "tamper.tumar"), *template.extra)
 
 
 @contextlib.contextmanager

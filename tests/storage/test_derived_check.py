@@ -7,8 +7,12 @@ holding it would do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
+from tests.templates import Templates
 from tumar.storage import audit, derived_check, fts
 from tumar.storage.archive import Archive
 from tumar.storage.derived_check import _expected, same_values, search_doc_problems
@@ -24,10 +28,9 @@ from tumar.storage.records import (
 from tumar.storage.search_text import FoldCache
 
 
-@pytest.fixture
-def filled(new_archive: Archive) -> tuple[Archive, dict[str, str]]:
+def _fill(archive: Archive) -> dict[str, str]:
     """Every kind of document, and the cases where building one needs another table."""
-    repo = new_archive.repo
+    repo = archive.repo
     aru = repo.insert(Person(display_name="Aru Tabarak", notes="Жаркент, Qorğas"))
     repo.insert(PersonName(person_id=aru.id, name="Ару Табарақ", script="Cyrl"))
     gone_name = repo.insert(PersonName(person_id=aru.id, name="Aruzhan", script="Latn"))
@@ -58,7 +61,18 @@ def filled(new_archive: Archive) -> tuple[Archive, dict[str, str]]:
         "case": case.id, "event": event.id, "orphan event": orphan.id, "testimony": told.id,
         "plain testimony": plain.id, "note": note.id,
     }  # fmt: skip
-    return new_archive, ids
+    return ids
+
+
+@pytest.fixture
+def filled(tmp_path: Path, templates: Templates) -> Iterator[tuple[Archive, dict[str, str]]]:
+    """An open archive `_fill` wrote: this test's own copy of one filled once."""
+    template = templates.get("derived-check", _fill)
+    archive = template.open_copy(tmp_path / "test.tumar")
+    try:
+        yield archive, template.extra
+    finally:
+        archive.close()
 
 
 def test_bulk_documents_equal_the_write_paths(filled) -> None:
