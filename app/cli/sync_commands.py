@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
+from tumar.app import restore_inputs
 from tumar.app.sync import bundle_io, conflicts, export, folder, merge, restore
 from tumar.app.sync.errors import BundleKeyError
 from tumar.storage.errors import InvalidInput
-from tumar.storage.replica_keys import recovery_identity
 
 from . import secrets
 from .context import open_from_args, out
@@ -73,17 +73,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _identity_file(path: str) -> tuple[str, ...]:
-    try:
-        lines = Path(path).read_text(encoding="ascii").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"Cannot read the identity file {path}: {exc}") from None
-    found = tuple(line.strip() for line in lines if line.strip().startswith("AGE-SECRET-KEY-1"))
-    if not found:
-        raise InvalidInput(f"{path} holds no age identity (a line starting AGE-SECRET-KEY-1)")
-    return found
-
-
 def _shown():
     """A terminal sees a long backup or restore move (stderr, and only when it is a tty)."""
     show = _progress_printer()
@@ -98,14 +87,11 @@ def _shown():
 
 def cmd_restore(args: argparse.Namespace) -> int:
     target = Path(args.new_archive)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise InvalidInput(f"{target} already exists; restore only into a new folder")
+    restore_inputs.check_new_folder(target)
     if args.identity:
-        secret = bundle_io.Secret(identities=_identity_file(args.identity))
+        secret = bundle_io.Secret(identities=restore_inputs.read_identity_file(args.identity))
     else:
-        given = _bundle_passphrase(args, new=False)
-        derived = recovery_identity(given)
-        secret = bundle_io.Secret(identities=(derived,) if derived else (), passphrase=given)
+        secret = restore_inputs.secret_from_text(_bundle_passphrase(args, new=False))
     bundle_io.scan(Path(args.bundle), secret)  # the bundle opens before we ask for more
     passphrase = secrets.new_passphrase(args.passphrase_file)
     archive, code, applied = restore.restore(

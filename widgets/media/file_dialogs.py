@@ -28,6 +28,14 @@ def choose_files(parent: QWidget, title: str) -> list[str]:
     return paths
 
 
+def choose_file(parent: QWidget, title: str, name_filter: str = "") -> str:
+    try:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    finally:
+        forget_file_dialog_history()
+    return path
+
+
 def choose_save_path(parent: QWidget, title: str, suggested: str, name_filter: str = "") -> str:
     try:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)

@@ -6,27 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_documents_path
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from tumar.app import lifecycle
 from tumar.app.jobs import CancelToken, Progress
-from tumar.widgets.media.file_dialogs import choose_folder
 
 from .. import theme
 from ..jobs import JobRunner
-from . import strength
-from .common import PassphraseLineEdit, card_page, label
-
-SUFFIX = ".tumar"
+from .common import card_page, label
+from .new_archive import ArchivePlace, NewPassphrase
 
 
 class CreateScreen(QWidget):
@@ -37,7 +26,6 @@ class CreateScreen(QWidget):
         super().__init__(parent)
         self.runner = runner
         self._busy = False
-        self.location = user_documents_path()
         box, _card = card_page(self, 520)
         self.title = label("", "title")
         self.intro = label("", "muted")
@@ -48,46 +36,18 @@ class CreateScreen(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setVerticalSpacing(6)
-        self.name = QLineEdit(self)
-        self.name.textChanged.connect(self._update)
-        place = QHBoxLayout()
-        self.place = label("", "muted", wrap=True)
-        self.place.setTextFormat(Qt.TextFormat.PlainText)
-        self.choose = QPushButton(self)
-        self.choose.clicked.connect(self.choose_location)
-        place.addWidget(self.place, 1)
-        place.addWidget(self.choose)
-        self.first = PassphraseLineEdit(self)
-        self.second = PassphraseLineEdit(self)
-        for field in (self.first, self.second):
-            field.textChanged.connect(self._update)
+        self.where = ArchivePlace(self, form)
+        self.pair = NewPassphrase(self, form)
+        self.where.changed.connect(self._update)
+        self.pair.changed.connect(self._update)
+        # the pieces by their old names (tests and tab order use them)
+        self.name, self.choose, self.place = self.where.name, self.where.choose, self.where.place
+        self.first, self.second = self.pair.first, self.pair.second
+        self.meter, self.level = self.pair.meter, self.pair.level
+        self.advice, self.match = self.pair.advice, self.pair.match
         self.second.returnPressed.connect(self.create)
-        self.meter = QProgressBar(self)
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.level = label("", "muted", wrap=False)
-        self.advice = label("", "muted")
-        self.match = label("", "error")
         self.error = label("", "error")
-        self.name_label = label("", wrap=False)
-        self.place_label = label("", wrap=False)
-        self.first_label = label("", wrap=False)
-        self.second_label = label("", wrap=False)
-        form.addRow(self.name_label, self.name)
-        form.addRow(self.place_label, place)
-        form.addRow(self.first_label, self.first)
-        meter_row = QHBoxLayout()
-        meter_row.setSpacing(10)
-        meter_row.addWidget(self.meter, 1)
-        meter_row.addWidget(self.level)
-        form.addRow(meter_row)
-        form.addRow(self.advice)
-        form.addRow(self.second_label, self.second)
-        form.addRow(self.match)
         box.addLayout(form)
-        self.name_label.setBuddy(self.name)
-        self.first_label.setBuddy(self.first)
-        self.second_label.setBuddy(self.second)
         box.addWidget(self.error)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -119,58 +79,30 @@ class CreateScreen(QWidget):
                 "can remember and nobody can guess: several unrelated words work well."
             )
         )
-        self.name_label.setText(self.tr("Archive &name"))
-        self.place_label.setText(self.tr("Kept in"))
-        self.choose.setText(self.tr("Change…"))
-        self.first_label.setText(self.tr("&Passphrase"))
-        self.second_label.setText(self.tr("&Repeat the passphrase"))
-        for field in (self.first, self.second):
-            field.set_toggle_texts(self.tr("Show passphrase"), self.tr("Hide passphrase"))
+        self.where.retranslate()
+        self.pair.retranslate()
         self.back_button.setText(self.tr("Back"))
-        self.name.setAccessibleName(self.tr("Archive name"))
-        self.first.setAccessibleName(self.tr("Passphrase"))
-        self.second.setAccessibleName(self.tr("Repeat the passphrase"))
-        self.meter.setAccessibleName(self.tr("Passphrase strength"))
-        self.choose.setAccessibleName(self.tr("Change where the archive is kept"))
         self._update()
 
     def reset(self) -> None:
-        self.name.setText(self.tr("My archive"))
-        self.first.forget()
-        self.second.forget()
+        self.name.setText(self.where.default_name())
+        self.pair.forget()
         self.error.hide()
         self._update()
 
     def folder(self) -> Path:
-        return self.location / f"{self.name.text().strip()}{SUFFIX}"
+        return self.where.folder()
 
-    def choose_location(self) -> None:
-        chosen = choose_folder(
-            self, self.tr("Where should the archive be kept?"), str(self.location)
-        )
-        if chosen:
-            self.set_location(Path(chosen))
+    @property
+    def location(self) -> Path:
+        return self.where.location
 
     def set_location(self, folder: Path) -> None:
-        self.location = Path(folder)
-        self._update()
+        self.where.set_location(folder)
 
     # ---- validation -----------------------------------------------------------------
     def _update(self) -> None:
-        self.place.setText(str(self.folder()))
-        rating = strength.rate(self.first.text())
-        self.meter.setValue(rating.score if self.first.text() else 0)
-        self.meter.setProperty("strength", str(rating.score))
-        self.meter.style().unpolish(self.meter)
-        self.meter.style().polish(self.meter)
-        self.level.setText(rating.level)
-        self.advice.setText(rating.advice)
-        self.advice.setVisible(bool(rating.advice))
-        mismatch = bool(self.second.text()) and self.second.text() != self.first.text()
-        self.match.setText(self.tr("The two passphrases are not the same.") if mismatch else "")
-        self.match.setVisible(mismatch)
-        name_ok = bool(self.name.text().strip()) and "/" not in self.name.text()
-        ready = rating.acceptable and self.second.text() == self.first.text() and name_ok
+        ready = self.pair.ready and self.where.name_ok
         self.create_button.setEnabled(ready and not self._busy)
         self.create_button.setText(
             self.tr("Creating…") if self._busy else self.tr("Create archive")
@@ -181,8 +113,7 @@ class CreateScreen(QWidget):
         return self.create_button.isEnabled()
 
     def _go_back(self) -> None:
-        self.first.forget()
-        self.second.forget()
+        self.pair.forget()
         self.back.emit()
 
     # ---- creating -------------------------------------------------------------------
@@ -212,8 +143,7 @@ class CreateScreen(QWidget):
 
     def _created(self, result: tuple[lifecycle.UnlockedKey, str]) -> None:
         self._finish()
-        self.first.forget()
-        self.second.forget()
+        self.pair.forget()
         key, code = result
         self.created.emit(key, code)
 

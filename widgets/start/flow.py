@@ -16,6 +16,7 @@ from ..jobs import JobRunner
 from ..session import Session
 from .create_screen import CreateScreen
 from .recovery_screen import RecoveryScreen
+from .restore_screen import RestoreScreen
 from .start_screen import StartScreen
 from .unlock_screen import UnlockScreen
 
@@ -32,21 +33,28 @@ class StartFlow(QStackedWidget):
         self.create = CreateScreen(runner, self)
         self.recovery = RecoveryScreen(self)
         self.unlock = UnlockScreen(runner, self)
-        for screen in (self.start, self.create, self.recovery, self.unlock):
+        self.restore = RestoreScreen(runner, self)
+        for screen in self._screens():
             self.addWidget(screen)
         self.start.open_requested.connect(self.open_folder)
         self.start.create_requested.connect(self.show_create)
         self.start.demo_requested.connect(self.try_demo)
+        self.start.restore_requested.connect(self.show_restore)
         self.start.language_chosen.connect(self.language_chosen)
         self.create.back.connect(self.show_start)
         self.create.created.connect(self._created)
         self.recovery.confirmed.connect(self._recovery_confirmed)
         self.unlock.back.connect(self.show_start)
         self.unlock.unlocked.connect(self._unlocked)
+        self.restore.back.connect(self.show_start)
+        self.restore.restored.connect(self._created)  # then like a new archive: code, open
+
+    def _screens(self) -> tuple[QWidget, ...]:
+        return (self.start, self.create, self.recovery, self.unlock, self.restore)
 
     def retranslate(self) -> None:
-        for screen in (self.start, self.create, self.recovery, self.unlock):
-            screen.retranslate()
+        for screen in self._screens():
+            screen.retranslate()  # type: ignore[attr-defined]
             # wrapped texts of another length: Qt keeps the card's old height-for-width
             # (a longer tagline would be cut off) until the layouts are invalidated
             for layout in [screen.layout(), *screen.findChildren(QLayout)]:
@@ -64,6 +72,11 @@ class StartFlow(QStackedWidget):
         self.setCurrentWidget(self.create)
         self.create.name.setFocus()
         self.create.name.selectAll()
+
+    def show_restore(self) -> None:
+        self.restore.reset()
+        self.setCurrentWidget(self.restore)
+        self.restore.source.bundle_choose.setFocus()
 
     def open_folder(self, folder: Path) -> None:
         """Unlock screen for `folder`, or a one-line reason on the start screen."""
@@ -127,3 +140,4 @@ class StartFlow(QStackedWidget):
         self.unlock.field.forget()
         self.create.first.forget()
         self.create.second.forget()
+        self.restore.forget()

@@ -27,6 +27,7 @@ class StartScreen(QWidget):
     open_requested = Signal(object)  # Path of a folder to unlock
     create_requested = Signal()
     demo_requested = Signal()
+    restore_requested = Signal()
     language_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,6 +68,11 @@ class StartScreen(QWidget):
         self.demo_button.clicked.connect(self.demo_requested)
         for button in (self.open_button, self.create_button, self.demo_button):
             box.addWidget(button)
+        self.restore_button = QPushButton(self)  # quiet: the three above are the main ways in
+        theme.set_flag(self.restore_button, "flat")
+        self.restore_button.setIcon(theme.icon("history", "accent"))
+        self.restore_button.clicked.connect(self.restore_requested)
+        box.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.error = label("", "error")
         self.error.hide()
         box.addWidget(self.error)
@@ -81,7 +87,8 @@ class StartScreen(QWidget):
         box.addWidget(self.footer)
         self.setTabOrder(self.open_button, self.create_button)
         self.setTabOrder(self.create_button, self.demo_button)
-        self.setTabOrder(self.demo_button, self.language)
+        self.setTabOrder(self.demo_button, self.restore_button)
+        self.setTabOrder(self.restore_button, self.language)
         self.retranslate()
 
     def _big_button(self, icon_name: str) -> QPushButton:
@@ -103,6 +110,10 @@ class StartScreen(QWidget):
         self.demo_button.setText(self.tr("Try the demo archive"))
         self.open_button.setToolTip(self.tr("Unlock an archive folder on this computer"))
         self.demo_button.setToolTip(self.tr("Public example data to explore safely"))
+        self.restore_button.setText(self.tr("Restore from a backup…"))
+        self.restore_button.setToolTip(
+            self.tr("A new laptop joins, or a lost one is replaced: a backup becomes a new archive")
+        )
         self.language.setAccessibleName(self.tr("Language"))
         self.recent_title.setText(self.tr("Recently opened"))
         self.footer.setText(
