@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>ArchivePlace</name>
+    <message>
+        <source>Archive &amp;name</source>
+        <translation>Мұрағат &amp;атауы</translation>
+    </message>
+    <message>
+        <source>Kept in</source>
+        <translation>Сақталатын орны</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Өзгерту…</translation>
+    </message>
+    <message>
+        <source>Archive name</source>
+        <translation>Мұрағат атауы</translation>
+    </message>
+    <message>
+        <source>Change where the archive is kept</source>
+        <translation>Мұрағаттың сақталатын орнын өзгерту</translation>
+    </message>
+    <message>
+        <source>My archive</source>
+        <translation>Менің мұрағатым</translation>
+    </message>
+    <message>
+        <source>Where should the archive be kept?</source>
+        <translation>Мұрағатты қайда сақтау керек?</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveView</name>
     <message>
         <source>Sections</source>
@@ -29,34 +60,26 @@
     </message>
 </context>
 <context>
-    <name>CreateScreen</name>
+    <name>BackupSource</name>
     <message>
-        <source>Create an archive</source>
-        <translation>Мұрағат жасау</translation>
+        <source>Backup file</source>
+        <translation>Сақтық көшірме файлы</translation>
     </message>
     <message>
-        <source>Everything you put in it is encrypted with your passphrase. Choose one you can remember and nobody can guess: several unrelated words work well.</source>
-        <translation>Оған салғанның бәрі құпия фразаңызбен шифрланады. Өзіңіз есте сақтай алатын, бірақ басқалар таба алмайтын фраза таңдаңыз: бір-бірімен байланыссыз бірнеше сөз жақсы жарайды.</translation>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
     </message>
     <message>
-        <source>Archive &amp;name</source>
-        <translation>Мұрағат &amp;атауы</translation>
+        <source>Choose the backup file</source>
+        <translation>Сақтық көшірме файлын таңдаңыз</translation>
     </message>
     <message>
-        <source>Kept in</source>
-        <translation>Сақталатын орны</translation>
+        <source>Backup &amp;passphrase or recovery code</source>
+        <translation>Көшірменің құпия &amp;фразасы немесе қалпына келтіру коды</translation>
     </message>
     <message>
-        <source>Change…</source>
-        <translation>Өзгерту…</translation>
-    </message>
-    <message>
-        <source>&amp;Passphrase</source>
-        <translation>&amp;Құпия фраза</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat the passphrase</source>
-        <translation>Құпия фразаны &amp;қайталаңыз</translation>
+        <source>Backup passphrase or recovery code</source>
+        <translation>Көшірменің құпия фразасы немесе қалпына келтіру коды</translation>
     </message>
     <message>
         <source>Show passphrase</source>
@@ -67,40 +90,51 @@
         <translation>Құпия фразаны жасыру</translation>
     </message>
     <message>
+        <source>Caps Lock seems to be on.</source>
+        <translation>Caps Lock қосулы сияқты.</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>Кілт файлы</translation>
+    </message>
+    <message>
+        <source>Choose the identity file</source>
+        <translation>Кілт файлын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Tumar backups (*.tumar-bundle);;All files (*)</source>
+        <translation>Tumar сақтық көшірмелері (*.tumar-bundle);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Use a passphrase or recovery code instead</source>
+        <translation>Оның орнына құпия фразаны немесе қалпына келтіру кодын пайдалану</translation>
+    </message>
+    <message>
+        <source>Use an identity file instead</source>
+        <translation>Оның орнына кілт файлын пайдалану</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл таңдалмаған</translation>
+    </message>
+    <message>
+        <source>This file holds no identity (a line starting AGE-SECRET-KEY-1). Choose the identity file exported from the old laptop.</source>
+        <translation>Бұл файлда кілт жоқ (AGE-SECRET-KEY-1 деп басталатын жол). Ескі ноутбуктан экспортталған кілт файлын таңдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateScreen</name>
+    <message>
+        <source>Create an archive</source>
+        <translation>Мұрағат жасау</translation>
+    </message>
+    <message>
+        <source>Everything you put in it is encrypted with your passphrase. Choose one you can remember and nobody can guess: several unrelated words work well.</source>
+        <translation>Оған салғанның бәрі құпия фразаңызбен шифрланады. Өзіңіз есте сақтай алатын, бірақ басқалар таба алмайтын фраза таңдаңыз: бір-бірімен байланыссыз бірнеше сөз жақсы жарайды.</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Артқа</translation>
-    </message>
-    <message>
-        <source>Archive name</source>
-        <translation>Мұрағат атауы</translation>
-    </message>
-    <message>
-        <source>Passphrase</source>
-        <translation>Құпия фраза</translation>
-    </message>
-    <message>
-        <source>Repeat the passphrase</source>
-        <translation>Құпия фразаны қайталаңыз</translation>
-    </message>
-    <message>
-        <source>Passphrase strength</source>
-        <translation>Құпия фразаның беріктігі</translation>
-    </message>
-    <message>
-        <source>Change where the archive is kept</source>
-        <translation>Мұрағаттың сақталатын орнын өзгерту</translation>
-    </message>
-    <message>
-        <source>My archive</source>
-        <translation>Менің мұрағатым</translation>
-    </message>
-    <message>
-        <source>Where should the archive be kept?</source>
-        <translation>Мұрағатты қайда сақтау керек?</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>Екі құпия фраза сәйкес келмейді.</translation>
     </message>
     <message>
         <source>Creating…</source>
@@ -147,6 +181,33 @@
     <message>
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphrase</name>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Құпия фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the passphrase</source>
+        <translation>Құпия фразаны &amp;қайталаңыз</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>Құпия фразаны көрсету</translation>
+    </message>
+    <message>
+        <source>Hide passphrase</source>
+        <translation>Құпия фразаны жасыру</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Құпия фразаның беріктігі</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Екі құпия фраза сәйкес келмейді.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +258,89 @@
 {code}
 
 {warning}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreScreen</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Сақтық көшірмеден қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Makes a new archive on this laptop from a backup file, with its own passphrase and recovery code. The backup itself is not changed.</source>
+        <translation>Осы ноутбукта сақтық көшірме файлынан өз құпия фразасы мен қалпына келтіру коды бар жаңа мұрағат жасайды. Сақтық көшірменің өзі өзгермейді.</translation>
+    </message>
+    <message>
+        <source>The new archive</source>
+        <translation>Жаңа мұрағат</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Жаңа құпия фраза</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat the new passphrase</source>
+        <translation>Жаңа құпия фразаны &amp;қайталаңыз</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Артқа</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Restored archive</source>
+        <translation>Қалпына келтірілген мұрағат</translation>
+    </message>
+    <message>
+        <source>This folder already exists and is not empty. A backup is restored only into a new folder: choose another name or place.</source>
+        <translation>Бұл қалта бұрыннан бар және бос емес. Сақтық көшірме тек жаңа қалтаға қалпына келтіріледі: басқа атау немесе орын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Қалпына келтірілуде…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Сақтық көшірме тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>Сақтық көшірмеден қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+    <message>
+        <source>Restoring the records and media…</source>
+        <translation>Жазбалар мен медиафайлдар қалпына келтірілуде…</translation>
+    </message>
+    <message>
+        <source>This identity file does not open this backup.</source>
+        <translation>Бұл кілт файлы осы сақтық көшірмені ашпайды.</translation>
+    </message>
+    <message>
+        <source>This passphrase or recovery code does not open this backup.</source>
+        <translation>Бұл құпия фраза немесе қалпына келтіру коды осы сақтық көшірмені ашпайды.</translation>
+    </message>
+    <message>
+        <source>This is a sync file, not a backup. Choose a backup file (its name starts with tumar-backup).</source>
+        <translation>Бұл синхрондау файлы, сақтық көшірме емес. Сақтық көшірме файлын таңдаңыз (оның атауы tumar-backup деп басталады).</translation>
+    </message>
+    <message>
+        <source>This backup is damaged or incomplete, or from another or newer Tumar. Copy it again from where it came from.</source>
+        <translation>Сақтық көшірме зақымдалған немесе толық емес, не Tumar-дың басқа немесе жаңарақ нұсқасынан. Оны алынған жерінен қайта көшіріңіз.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was restored. Free some space and try again.</source>
+        <translation>Диск толы, сондықтан ештеңе қалпына келтірілмеді. Орын босатып, қайта көріңіз.</translation>
     </message>
 </context>
 <context>
@@ -309,6 +453,14 @@
     <message>
         <source>Public example data to explore safely</source>
         <translation>Қауіпсіз танысуға арналған ашық үлгі деректер</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Сақтық көшірмеден қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>A new laptop joins, or a lost one is replaced: a backup becomes a new archive</source>
+        <translation>Жаңа ноутбук қосылады немесе жоғалғанының орнын басады: сақтық көшірме жаңа мұрағатқа айналады</translation>
     </message>
     <message>
         <source>Language</source>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ArchivePlace</name>
+    <message>
+        <source>Archive &amp;name</source>
+        <translation>&amp;Название архива</translation>
+    </message>
+    <message>
+        <source>Kept in</source>
+        <translation>Хранится в</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Archive name</source>
+        <translation>Название архива</translation>
+    </message>
+    <message>
+        <source>Change where the archive is kept</source>
+        <translation>Изменить место хранения архива</translation>
+    </message>
+    <message>
+        <source>My archive</source>
+        <translation>Мой архив</translation>
+    </message>
+    <message>
+        <source>Where should the archive be kept?</source>
+        <translation>Где хранить архив?</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveView</name>
     <message>
         <source>Sections</source>
@@ -29,34 +60,26 @@
     </message>
 </context>
 <context>
-    <name>CreateScreen</name>
+    <name>BackupSource</name>
     <message>
-        <source>Create an archive</source>
-        <translation>Создание архива</translation>
+        <source>Backup file</source>
+        <translation>Файл резервной копии</translation>
     </message>
     <message>
-        <source>Everything you put in it is encrypted with your passphrase. Choose one you can remember and nobody can guess: several unrelated words work well.</source>
-        <translation>Всё, что вы в него добавите, шифруется вашей парольной фразой. Выберите такую, которую вы запомните, а другие не угадают: хорошо подходят несколько не связанных между собой слов.</translation>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
     </message>
     <message>
-        <source>Archive &amp;name</source>
-        <translation>&amp;Название архива</translation>
+        <source>Choose the backup file</source>
+        <translation>Выберите файл резервной копии</translation>
     </message>
     <message>
-        <source>Kept in</source>
-        <translation>Хранится в</translation>
+        <source>Backup &amp;passphrase or recovery code</source>
+        <translation>&amp;Парольная фраза копии или код восстановления</translation>
     </message>
     <message>
-        <source>Change…</source>
-        <translation>Изменить…</translation>
-    </message>
-    <message>
-        <source>&amp;Passphrase</source>
-        <translation>&amp;Парольная фраза</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat the passphrase</source>
-        <translation>&amp;Повторите парольную фразу</translation>
+        <source>Backup passphrase or recovery code</source>
+        <translation>Парольная фраза копии или код восстановления</translation>
     </message>
     <message>
         <source>Show passphrase</source>
@@ -67,40 +90,51 @@
         <translation>Скрыть парольную фразу</translation>
     </message>
     <message>
+        <source>Caps Lock seems to be on.</source>
+        <translation>Похоже, включён Caps Lock.</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>Файл ключа</translation>
+    </message>
+    <message>
+        <source>Choose the identity file</source>
+        <translation>Выберите файл ключа</translation>
+    </message>
+    <message>
+        <source>Tumar backups (*.tumar-bundle);;All files (*)</source>
+        <translation>Резервные копии Tumar (*.tumar-bundle);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Use a passphrase or recovery code instead</source>
+        <translation>Использовать парольную фразу или код восстановления</translation>
+    </message>
+    <message>
+        <source>Use an identity file instead</source>
+        <translation>Использовать файл ключа</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <source>This file holds no identity (a line starting AGE-SECRET-KEY-1). Choose the identity file exported from the old laptop.</source>
+        <translation>В этом файле нет ключа (строки, начинающейся с AGE-SECRET-KEY-1). Выберите файл ключа, экспортированный со старого ноутбука.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateScreen</name>
+    <message>
+        <source>Create an archive</source>
+        <translation>Создание архива</translation>
+    </message>
+    <message>
+        <source>Everything you put in it is encrypted with your passphrase. Choose one you can remember and nobody can guess: several unrelated words work well.</source>
+        <translation>Всё, что вы в него добавите, шифруется вашей парольной фразой. Выберите такую, которую вы запомните, а другие не угадают: хорошо подходят несколько не связанных между собой слов.</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Назад</translation>
-    </message>
-    <message>
-        <source>Archive name</source>
-        <translation>Название архива</translation>
-    </message>
-    <message>
-        <source>Passphrase</source>
-        <translation>Парольная фраза</translation>
-    </message>
-    <message>
-        <source>Repeat the passphrase</source>
-        <translation>Повторите парольную фразу</translation>
-    </message>
-    <message>
-        <source>Passphrase strength</source>
-        <translation>Надёжность парольной фразы</translation>
-    </message>
-    <message>
-        <source>Change where the archive is kept</source>
-        <translation>Изменить место хранения архива</translation>
-    </message>
-    <message>
-        <source>My archive</source>
-        <translation>Мой архив</translation>
-    </message>
-    <message>
-        <source>Where should the archive be kept?</source>
-        <translation>Где хранить архив?</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
         <source>Creating…</source>
@@ -147,6 +181,33 @@
     <message>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphrase</name>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольная фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the passphrase</source>
+        <translation>&amp;Повторите парольную фразу</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>Показать парольную фразу</translation>
+    </message>
+    <message>
+        <source>Hide passphrase</source>
+        <translation>Скрыть парольную фразу</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Надёжность парольной фразы</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Парольные фразы не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +258,89 @@
 {code}
 
 {warning}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreScreen</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Makes a new archive on this laptop from a backup file, with its own passphrase and recovery code. The backup itself is not changed.</source>
+        <translation>Создаёт на этом ноутбуке новый архив из файла резервной копии, со своей парольной фразой и своим кодом восстановления. Сама резервная копия не меняется.</translation>
+    </message>
+    <message>
+        <source>The new archive</source>
+        <translation>Новый архив</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Новая парольная фраза</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat the new passphrase</source>
+        <translation>По&amp;вторите новую парольную фразу</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Restored archive</source>
+        <translation>Восстановленный архив</translation>
+    </message>
+    <message>
+        <source>This folder already exists and is not empty. A backup is restored only into a new folder: choose another name or place.</source>
+        <translation>Эта папка уже существует и не пуста. Резервная копия восстанавливается только в новую папку: выберите другое название или место.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Восстановление…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Проверка резервной копии…</translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отменяется…</translation>
+    </message>
+    <message>
+        <source>Restoring the records and media…</source>
+        <translation>Восстанавливаются записи и медиафайлы…</translation>
+    </message>
+    <message>
+        <source>This identity file does not open this backup.</source>
+        <translation>Этот файл ключа не открывает эту резервную копию.</translation>
+    </message>
+    <message>
+        <source>This passphrase or recovery code does not open this backup.</source>
+        <translation>Эта парольная фраза или код восстановления не открывает эту резервную копию.</translation>
+    </message>
+    <message>
+        <source>This is a sync file, not a backup. Choose a backup file (its name starts with tumar-backup).</source>
+        <translation>Это файл синхронизации, а не резервная копия. Выберите файл резервной копии (его имя начинается с tumar-backup).</translation>
+    </message>
+    <message>
+        <source>This backup is damaged or incomplete, or from another or newer Tumar. Copy it again from where it came from.</source>
+        <translation>Резервная копия повреждена или неполна, либо сделана другой или более новой версией Tumar. Скопируйте её заново оттуда, откуда она взята.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was restored. Free some space and try again.</source>
+        <translation>Диск заполнен, поэтому ничего не восстановлено. Освободите место и попробуйте снова.</translation>
     </message>
 </context>
 <context>
@@ -309,6 +453,14 @@
     <message>
         <source>Public example data to explore safely</source>
         <translation>Открытые примеры данных, чтобы спокойно осмотреться</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>A new laptop joins, or a lost one is replaced: a backup becomes a new archive</source>
+        <translation>Новый ноутбук присоединяется или заменяет потерянный: резервная копия становится новым архивом</translation>
     </message>
     <message>
         <source>Language</source>

@@ -115,6 +115,8 @@ def _assert_joined(kit, source: Archive, target: Path, code: str) -> None:
             assert flat not in "".join(text.split()) and kit.passphrase not in text
     # the new archive opens again with the new passphrase and with the code shown
     kit.window.lock()
+    # closed everywhere: the worker's copy too (an archive left open keeps its -wal file)
+    assert sorted(p.name for p in target.iterdir()) == ["archive.db", "media.db", "tumar.json"]
     for secret in (kit.passphrase, flat):
         lifecycle.open_archive(target, secret).close()
 
