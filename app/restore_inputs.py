@@ -107,6 +107,8 @@ def restore_to_key(
     progress(0, 0, "Checking the backup")
     try:
         manifest = bundle_io.scan(bundle, secret)
+    except OSError as exc:  # the file vanished or cannot be read (a pulled USB stick)
+        return RestoreResult(refused=refusal(exc) or DAMAGED)
     except BaseException as exc:
         if kind := refusal(exc):
             return RestoreResult(refused=kind)
