@@ -185,6 +185,28 @@ def test_a_recovery_code_of_another_archive_is_the_same_line(
     assert not target.exists()
 
 
+def test_an_identity_file_that_does_not_fit_is_one_line(
+    qtbot, screen, source, tmp_path: Path, passphrase: str
+) -> None:
+    other, _code = lifecycle.create_archive(tmp_path / "other.tumar", passphrase)
+    team.export_identity(other, tmp_path / "other.key")
+    other.close()
+    (tmp_path / "notes.txt").write_text("not a key\n")
+    target = tmp_path / "new.tumar"
+    qtbot.mouseClick(screen.source.mode_button, Qt.MouseButton.LeftButton)
+    screen.source.set_identity(tmp_path / "notes.txt")  # no identity in it: said at once
+    _fill(qtbot, screen, _bundle(source, tmp_path), target, "", passphrase)
+    with qtbot.assertNotEmitted(screen.runner.started):
+        qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    assert "holds no identity" in screen.source.key_error.text()
+    screen.source.set_identity(tmp_path / "other.key")  # another laptop's key
+    assert not screen.source.key_error.isVisible()
+    qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen._busy, timeout=20_000)
+    assert screen.source.key_error.text() == "This identity file does not open this backup."
+    assert not target.exists()
+
+
 def test_a_folder_that_is_not_empty_is_refused(
     qtbot, screen, source, tmp_path: Path, passphrase: str
 ) -> None:
