@@ -5,6 +5,9 @@ are one line each and leave no folder behind."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -256,6 +259,41 @@ def test_a_damaged_backup_is_refused_with_its_line(
     assert "damaged or incomplete" in screen.source.bundle_error.text()
     assert not screen.error.isVisible()
     assert not target.exists()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 512 KiB filesystem (tmpfs: needs root, as on the project's CI)."""
+    mount_point = tmp_path / "small"
+    mount_point.mkdir()
+    if shutil.which("mount") is None:
+        pytest.skip("no mount command")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(mount_point)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_folder(
+    qtbot, screen, source, tmp_path: Path, passphrase: str, small_disk: Path
+) -> None:
+    witness = source.repo.insert(Person(display_name="Witness"))
+    # random-looking text does not compress: the restored archive cannot fit in 512 KiB
+    text = " ".join(str(i * 7919) for i in range(60_000))
+    source.repo.insert(Testimony(witness_id=witness.id, text=text))
+    bundle = _bundle(source, tmp_path, passphrase=BUNDLE_PASS)
+    target = small_disk / "new.tumar"
+    with qtbot.assertNotEmitted(screen.restored):
+        _try(qtbot, screen, bundle, target, BUNDLE_PASS, passphrase)
+    assert screen.error.isVisible()
+    assert screen.error.text().startswith("The disk is full, so nothing was restored.")
+    assert list(small_disk.iterdir()) == []
 
 
 def test_cancel_stops_the_restore_and_leaves_no_folder(

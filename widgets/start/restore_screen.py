@@ -45,12 +45,12 @@ class RestoreScreen(QWidget):
         self._token: CancelToken | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)  # the longest start screen: it scrolls on a small window
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        page = QWidget(scroll)
-        scroll.setWidget(page)
+        self.scroll = QScrollArea(self)  # the longest start screen: scrolls on a small window
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        page = QWidget(self.scroll)
+        self.scroll.setWidget(page)
         box, _card = card_page(page, 560)
         self.title = label("", "title")
         self.intro = label("", "muted")
@@ -188,6 +188,7 @@ class RestoreScreen(QWidget):
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Checking the backup…"))
         self._set_busy(True)
+        self.scroll.ensureWidgetVisible(self.restore_button)  # progress and Cancel in view
 
         def job(progress: Progress, cancel: CancelToken) -> RestoreResult:
             self._token = cancel  # what Cancel sets (a plain reference, set once)
@@ -228,16 +229,19 @@ class RestoreScreen(QWidget):
                 if self.source.identity_mode
                 else self.tr("This passphrase or recovery code does not open this backup.")
             )
+            self.scroll.ensureWidgetVisible(self.source.key_error)
         elif kind == restore_inputs.NOT_BACKUP:
             self.source.show_bundle_error(
                 self.tr("This is a sync file, not a backup. Choose a backup file "
                         "(its name starts with tumar-backup).")
             )  # fmt: skip
+            self.scroll.ensureWidgetVisible(self.source.bundle_error)
         elif kind == restore_inputs.DAMAGED:
             self.source.show_bundle_error(
                 self.tr("This backup is damaged or incomplete, or from another or newer "
                         "Tumar. Copy it again from where it came from.")
             )  # fmt: skip
+            self.scroll.ensureWidgetVisible(self.source.bundle_error)
         elif kind == restore_inputs.FOLDER_TAKEN:
             self._update()
             self.where.name.setFocus()
@@ -255,3 +259,4 @@ class RestoreScreen(QWidget):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.scroll.ensureWidgetVisible(self.error)
