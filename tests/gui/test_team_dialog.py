@@ -312,3 +312,31 @@ def test_relabels_in_kazakh_and_reads_well(qtbot, session_factory, shot) -> None
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: dialog.close_button.text() == "Close")
+
+
+def test_locking_while_asking_removes_nothing(kit, passphrase: str) -> None:
+    from tumar.storage.archive import Archive
+
+    session = kit.unlock()
+    team.add_member(session.archive, a_recipient(), LABEL)
+    folder_path = session.folder
+    kit.window.archive_menu.aboutToShow.emit()
+    (action,) = [a for a in kit.window.archive_menu.actions() if a.text() == "Team members…"]
+    action.trigger()
+    (dialog,) = kit.window.findChildren(TeamDialog)
+    _select(kit.qtbot, dialog, rows(dialog)[0])
+    answer_next_modal(lambda _box: kit.window.lock())  # the idle timer, say
+    kit.qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert kit.window.session is None and not session.is_open
+    with Archive.open(folder_path, passphrase) as archive:
+        assert [m.label for m in team.members(archive)] == [LABEL]
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(qtbot, session_factory) -> None:
+    session = session_factory()
+    dialog = make_dialog(qtbot, session)
+    target = Path("/sys/tumar-identity.txt")  # refused even to root
+    _export_through_the_dialog(qtbot, dialog, target)
+    said = dialog.status.text()
+    assert said.startswith("The file could not be written there") and "\n" not in said
+    assert not target.exists() and dialog.export_button.isEnabled()
