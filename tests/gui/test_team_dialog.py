@@ -17,16 +17,28 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontInfo, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
 
-from tumar.app.sync import bundle_io, export, folder, team
+from tumar.app.sync import bundle_io, export, folder, restore, team
 from tumar.app.team_roster import short_recipient
 from tumar.widgets import clipboard
 from tumar.widgets.dialogs.team_dialog import TeamDialog
 
 from .pages_support import answer_next_modal, click_button
-from .test_sync_dialogs import second_laptop
 
 LABEL = "Ноутбук Айгерім (Talas)"  # record content: must stay in the archive
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def second_laptop(a, tmp_path: Path):
+    """Laptop B, restored from A's full backup, and an empty sync folder for both."""
+    bundle = tmp_path / "join.tumar-bundle"
+    export.write_bundle(a, bundle)
+    secret = bundle_io.Secret(identities=(team.keys(a).age_identity,))
+    b, _code, _ = restore.restore(
+        bundle, tmp_path / "b.tumar", "correct horse battery staple", secret
+    )
+    share = tmp_path / "share"
+    share.mkdir()
+    return b, share
 
 
 def a_recipient() -> str:
