@@ -163,6 +163,10 @@ def test_nothing_to_review(qtbot, session_factory) -> None:
     assert dialog.empty.text() == "Nothing to review: no edits clashed."
     assert not dialog.keep_mine.isEnabled() and not dialog.keep_theirs.isEnabled()
     assert dialog.close_button.text() == "Close"
+    # field names come from the history view's words, with the few it lacks added here
+    assert dialog.field("person", "notes") == "Notes"
+    assert dialog.field("team_member", "label") == "Label"
+    assert dialog.field("media", "original_name") == "File name"
 
 
 def test_the_dialog_relabels_itself_in_kazakh(qtbot, laptops, shot) -> None:

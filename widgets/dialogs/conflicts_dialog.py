@@ -166,6 +166,17 @@ class ConflictsDialog(QDialog):
             "team_member": self.tr("Team member"),
         }.get(table, self.tr("Record"))
 
+    def field(self, table: str, name: str) -> str:
+        """A field's name; the history view's words, plus the few it has no word for."""
+        own = {
+            "label": self.tr("Label"),
+            "recipient": self.tr("Key"),
+            "original_name": self.tr("File name"),
+            "media_id": self.tr("Media file"),
+            "tag_id": self.tr("Tag"),
+        }
+        return own.get(name) or labels.field(table, name)
+
     # ---- the list --------------------------------------------------------------------
     def refresh(self) -> None:
         session = self.session
@@ -281,7 +292,7 @@ class ConflictsDialog(QDialog):
         rows = [head, f"<tr><td></td><td>{self._side_state(view.mine)}</td>"
                       f"<td>{self._side_state(view.theirs)}</td></tr>"]  # fmt: skip
         for change in view.differences:
-            label = html.escape(labels.field(view.table, change.field))
+            label = html.escape(self.field(view.table, change.field))
             mine = self._value(view.table, change.field, change.mine, view.mine)
             theirs = self._value(view.table, change.field, change.theirs, view.theirs)
             rows.append(f'<tr><td class="muted">{label}</td><td>{mine}</td><td>{theirs}</td></tr>')
