@@ -19,6 +19,12 @@ from .templates import CLI_TIMEOUT_S, PASSPHRASE, Templates, run_cli, templates
 
 __all__ = ["CLI_TIMEOUT_S", "PASSPHRASE", "templates"]
 
+# pytest-xdist workers (not in the default run) retitle themselves with setproctitle when it
+# is installed (mutmut brings it), and setproctitle moves /proc/self/environ aside to make
+# room for a long title unless SPT_NOENV is set, which test_hardening_forked reads. Set here,
+# before any worker starts, so `pytest -n 2` gives the same answers as a plain run.
+os.environ.setdefault("SPT_NOENV", "1")
+
 
 @pytest.fixture(autouse=True)
 def private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
