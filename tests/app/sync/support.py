@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tests.templates import session_templates
 from tumar.app.sync import bundle_io, export, restore, team
-from tumar.storage.archive import Archive
+from tumar.storage.archive import Archive, unlock_key
+from tumar.storage.header import read_header
 from tumar.storage.records import BY_TABLE
 
 PASS = "correct horse battery staple"
@@ -21,6 +25,42 @@ def new_archive(folder: Path) -> tuple[Archive, str]:
     and keys, as Archive.create would have made them."""
     template = session_templates().get(f"sync-{folder.name}", passphrase=PASS)
     return template.open_copy(folder), template.recovery_code
+
+
+@dataclass(frozen=True)
+class Replicas:
+    """Laptops made once per session (folder name -> master key) and what their builder
+    returned; `open_copies` gives a test its own copy of every one of them."""
+
+    folder: Path
+    keys: dict[str, bytes]
+    extra: Any
+
+    def open_copies(self, tmp: Path) -> list[Archive]:
+        opened = []
+        for name, master in self.keys.items():
+            shutil.copytree(self.folder / name, tmp / name)
+            opened.append(Archive.open_with_key(tmp / name, read_header(tmp / name), master))
+        return opened
+
+
+_REPLICAS: dict[str, Replicas] = {}
+
+
+def replicas(name: str, build: Callable[[Path], tuple[list[Archive], Any]]) -> Replicas:
+    """Laptops `build(folder)` made (new_archive, then join: a real backup restored into a
+    new replica each) and left open, kept closed as templates (tests.templates): a test
+    then starts from copies of all of them instead of restoring backups again."""
+    if name not in _REPLICAS:
+        folder = session_templates().root / f"replicas-{name}"
+        folder.mkdir()
+        made, extra = build(folder)
+        names = [archive.folder.name for archive in made]
+        for archive in made:
+            archive.close()
+        keys = {n: unlock_key(folder / n, PASS)[1] for n in names}
+        _REPLICAS[name] = Replicas(folder, keys, extra)
+    return _REPLICAS[name]
 
 
 def join(source: Archive, tmp: Path, name: str) -> Archive:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import shutil
 import tarfile
 from pathlib import Path
 
@@ -12,22 +13,31 @@ import pytest
 
 from tumar.app.sync import bundle_format, bundle_io, export, merge, team
 from tumar.app.sync.errors import BundleError
+from tumar.storage.archive import Archive
 from tumar.storage.records import Person, Testimony
 
-from .support import join, new_archive, snapshot
+from .support import join, new_archive, replicas, snapshot
 
 SEED = 20261127
 
 
+def _pair(tmp: Path) -> tuple[list[Archive], Path]:
+    a, _ = new_archive(tmp / "a.tumar")
+    p = a.repo.insert(Person(display_name="Witness"))
+    b = join(a, tmp, "b")
+    b.repo.insert(Testimony(witness_id=p.id, text="told on B " * 50))
+    bundle = tmp / "b.tumar-bundle"
+    export.write_bundle(b, bundle)
+    return [a, b], bundle
+
+
 @pytest.fixture
 def pair(tmp_path: Path):
-    """Replica A and a bundle from replica B (encrypted to A) with something new in it."""
-    a, _ = new_archive(tmp_path / "a.tumar")
-    p = a.repo.insert(Person(display_name="Witness"))
-    b = join(a, tmp_path, "b")
-    b.repo.insert(Testimony(witness_id=p.id, text="told on B " * 50))
-    bundle = tmp_path / "b.tumar-bundle"
-    export.write_bundle(b, bundle)
+    """Replica A and a bundle from replica B (encrypted to A) with something new in it:
+    this test's own copies of laptops and bundle made once per session (support.replicas)."""
+    made = replicas("bad-bundles-pair", _pair)
+    a, b = made.open_copies(tmp_path)
+    bundle = Path(shutil.copyfile(made.extra, tmp_path / "b.tumar-bundle"))
     yield a, b, bundle
     a.close()
     b.close()

@@ -18,7 +18,7 @@ from tumar.storage.archive import Archive
 from tumar.storage.hlc import Clock
 from tumar.storage.records import Person, Testimony
 
-from .support import join, new_archive, records, versions
+from .support import join, new_archive, records, replicas, versions
 
 
 def _ahead() -> int:
@@ -26,13 +26,20 @@ def _ahead() -> int:
     return int(time.time() * 1000) + 60_000
 
 
-@pytest.fixture
-def pair(tmp_path: Path):
-    a, _ = new_archive(tmp_path / "a.tumar")
+def _pair(tmp: Path) -> tuple[list[Archive], None]:
+    a, _ = new_archive(tmp / "a.tumar")
     witness = a.repo.insert(Person(display_name="Qaisha Aqan"))
     a.repo.insert(Testimony(witness_id=witness.id, text="original text"))
-    b = join(a, tmp_path, "b")
+    b = join(a, tmp, "b")
     team.add_member(a, team.keys(b).recipient, "laptop B")
+    return [a, b], None
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    """A, and B joined from A's backup and in A's team (this test's own copies of laptops
+    made once per session, support.replicas); B's clock a minute ahead."""
+    a, b = replicas("tombstones-pair", _pair).open_copies(tmp_path)
     b.repo.clock = Clock(b.replica_id, wall=_ahead)
     share = tmp_path / "stick"
     share.mkdir()

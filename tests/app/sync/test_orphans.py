@@ -21,23 +21,31 @@ from tumar.storage.archive import Archive
 from tumar.storage.hlc import Clock
 from tumar.storage.records import Case, Event, Note
 
-from .support import PASS, join, new_archive, records, snapshot, versions
+from .support import PASS, join, new_archive, records, replicas, snapshot, versions
 
 NOTE_TEXT = "Seen at the Khorgos border post on Tuesday"
 
 
-@pytest.fixture
-def pair(tmp_path: Path):
-    """A holds case C with one event; B joined from A; B's clock a minute ahead."""
-    a, _ = new_archive(tmp_path / "a.tumar")
+def _pair(tmp: Path) -> tuple[list[Archive], str]:
+    a, _ = new_archive(tmp / "a.tumar")
     case = cases.add_case(a, "Detention of T. Tabarikuly")
     cases.add_event(a, case.id, "detention", "2024-03", description="taken at night")
-    b = join(a, tmp_path, "b")
+    b = join(a, tmp, "b")
     team.add_member(a, team.keys(b).recipient, "laptop B")
+    return [a, b], case.id
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    """A holds case C with one event; B joined from A; B's clock a minute ahead. This
+    test's own copies of the two laptops made once per session (support.replicas)."""
+    made = replicas("orphans-pair", _pair)
+    a, b = made.open_copies(tmp_path)
+    case_id = made.extra
     b.repo.clock = Clock(b.replica_id, wall=lambda: int(time.time() * 1000) + 60_000)
     share = tmp_path / "stick"
     share.mkdir()
-    yield a, b, share, case.id
+    yield a, b, share, case_id
     a.close()
     b.close()
 

@@ -11,18 +11,25 @@ from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
 from tumar.storage.records import Person, Testimony
 
-from .support import join, new_archive, records, snapshot, versions
+from .support import join, new_archive, records, replicas, snapshot, versions
+
+
+def _team3(tmp: Path) -> tuple[list[Archive], None]:
+    a, _ = new_archive(tmp / "a.tumar")
+    p = a.repo.insert(Person(display_name="Tilek Tabarikuly"))
+    a.repo.insert(Testimony(witness_id=p.id, text="original text"))
+    b = join(a, tmp, "b")
+    c = join(a, tmp, "c")
+    for other, label in ((b, "B"), (c, "C")):  # what `tumar team add-member` does on A
+        team.add_member(a, team.keys(other).recipient, f"laptop {label}")
+    return [a, b, c], None
 
 
 @pytest.fixture
 def team3(tmp_path: Path):
-    a, _ = new_archive(tmp_path / "a.tumar")
-    p = a.repo.insert(Person(display_name="Tilek Tabarikuly"))
-    a.repo.insert(Testimony(witness_id=p.id, text="original text"))
-    b = join(a, tmp_path, "b")
-    c = join(a, tmp_path, "c")
-    for other, label in ((b, "B"), (c, "C")):  # what `tumar team add-member` does on A
-        team.add_member(a, team.keys(other).recipient, f"laptop {label}")
+    """A, and B and C joined from A's backup, both members of A's team: this test's own
+    copies of the three laptops made once per session (support.replicas)."""
+    a, b, c = replicas("team3", _team3).open_copies(tmp_path)
     share = tmp_path / "stick"
     share.mkdir()
     yield a, b, c, share
