@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from tumar.storage.bulk import VersionRejected
 from tumar.storage.errors import NotAnArchive
 from tumar.storage.records import Person
 
-from .support import PASS, new_archive, records
+from .support import PASS, new_archive, records, replicas
 
 # Runs restore in a child process and stops it (blocked on stdin) at the point named in
 # argv[3], after telling the parent on stdout. The identity and passphrase come on stdin.
@@ -61,14 +62,23 @@ CHILD = textwrap.dedent(
 )
 
 
-@pytest.fixture
-def backup(tmp_path: Path) -> tuple[Path, str, Archive]:
-    source, _ = new_archive(tmp_path / "src.tumar")
+def _backup(tmp: Path) -> tuple[list[Archive], tuple[Path, str]]:
+    source, _ = new_archive(tmp / "src.tumar")
     for i in range(30):
         source.repo.insert(Person(display_name=f"Witness {i}", notes="held " * 20))
-    bundle = tmp_path / "b.tumar-bundle"
+    bundle = tmp / "b.tumar-bundle"
     export.write_bundle(source, bundle)
-    identity = team.keys(source).age_identity
+    return [source], (bundle, team.keys(source).age_identity)
+
+
+@pytest.fixture
+def backup(tmp_path: Path) -> Iterator[tuple[Path, str, Archive]]:
+    """An archive, its full backup and the identity that opens it: this test's own copies
+    of ones made once per session (support.replicas)."""
+    made = replicas("restore-crash-backup", _backup)
+    [source] = made.open_copies(tmp_path)
+    template_bundle, identity = made.extra
+    bundle = Path(shutil.copyfile(template_bundle, tmp_path / "b.tumar-bundle"))
     yield bundle, identity, source
     source.close()
 
