@@ -32,17 +32,25 @@ def intact(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     return folder, build_archive(folder, PASSPHRASE, people=200)
 
 
+@pytest.fixture(scope="module")
+def person_leaf(intact, tmp_path_factory: pytest.TempPathFactory) -> int:
+    """A leaf page of `person` in the intact archive, searched for once: the search is
+    deterministic on the same bytes, so every test's copy has it at the same page."""
+    from tests.conftest import PASSPHRASE
+
+    return leaf_page_of(intact[0], PASSPHRASE, "person", tmp_path_factory.mktemp("probe"))
+
+
 @pytest.fixture
-def damaged(intact, tmp_path: Path, passphrase: str) -> tuple[Path, list[str], int]:
+def damaged(intact, person_leaf: int, tmp_path: Path) -> tuple[Path, list[str], int]:
     """A copy of the intact archive with one leaf page of `person` damaged."""
     import shutil
 
     folder, ids = intact
     copy = tmp_path / "damaged.tumar"
     shutil.copytree(folder, copy)
-    page = leaf_page_of(copy, passphrase, "person", tmp_path)
-    flip(copy / "archive.db", (page - 1) * PAGE + 300)
-    return copy, ids, page
+    flip(copy / "archive.db", (person_leaf - 1) * PAGE + 300)
+    return copy, ids, person_leaf
 
 
 def assert_one_line(result, *words: str) -> None:
