@@ -9,19 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.templates import Templates
 from tumar.storage.archive import Archive
 from tumar.storage.archive_files import MEDIA_DB
 from tumar.storage.connection import transaction
-from tumar.storage.kdf import fast_params
 from tumar.storage.media_store import MediaStore
 from tumar.storage.media_stream import ChunkMissing, ChunkReader
 
 SMALL = 4096  # chunk size for these blobs: many chunks from little data
 
 
-@pytest.fixture
-def stored(tmp_path: Path):
-    archive, _code = Archive.create(tmp_path / "a.tumar", "correct horse battery", fast_params())
+def _store(archive: Archive) -> tuple[list, dict[str, bytes]]:
     store = MediaStore(archive.media_db)
     contents = [os.urandom(n) for n in (0, 1, SMALL, SMALL + 1, 5 * SMALL + 7, 3 * SMALL)]
     for data in contents:
@@ -29,7 +27,16 @@ def stored(tmp_path: Path):
     by_sha = {hashlib.sha256(d).hexdigest(): d for d in contents}
     blobs = [b for b in store.blobs() if b.sha256 in by_sha]
     blobs.reverse()  # not the table's order: the caller's order is what counts
-    yield archive, blobs, by_sha
+    return blobs, by_sha
+
+
+@pytest.fixture
+def stored(tmp_path: Path, templates: Templates):
+    """Blobs of awkward sizes in small chunks: this test's own copy of an archive that
+    stored them once per session (tests/templates.py)."""
+    template = templates.get("media-stream", _store, "correct horse battery")
+    archive = template.open_copy(tmp_path / "a.tumar")
+    yield archive, *template.extra
     archive.close()
 
 
