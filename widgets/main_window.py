@@ -265,7 +265,14 @@ class TumarWindow(QMainWindow):
         self.lock()
 
     def panic(self) -> None:
-        """Lock at once and get the window out of sight."""
+        """Lock at once and get the window out of sight. With no archive open, a create,
+        restore or unlock may be under way: it is cancelled and its result dropped (a
+        restore that had already finished stays on disk; its passphrase opens it and
+        `tumar recovery-code new` replaces the code nobody saw), and the start flow is
+        emptied, so no passphrase or recovery code is on screen when the window is back."""
+        if self.session is None:
+            self.runner.cancel_all(detach=True)
+            self.flow.drop_work()
         self.lock()
         self.showMinimized()
 

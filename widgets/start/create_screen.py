@@ -134,6 +134,10 @@ class CreateScreen(QWidget):
         self.runner.run(job, title=self.tr("Creating the archive"), on_done=self._created,
                         on_error=self._failed)  # fmt: skip
 
+    def idle(self) -> None:
+        """Out of the busy state without a result (the job was dropped on Panic)."""
+        self._finish()
+
     def _finish(self) -> None:
         self._busy = False
         self.busy.hide()

@@ -133,6 +133,14 @@ class StartFlow(QStackedWidget):
     def _unlocked(self, session: Session) -> None:
         self.opened.emit(session)
 
+    def drop_work(self) -> None:
+        """Panic with no archive open: the caller cancelled and detached the running job;
+        every screen leaves its busy state, no secret stays in a field, the start shows."""
+        for screen in (self.create, self.unlock, self.restore):
+            screen.idle()
+        self.forget()
+        self.show_start()
+
     def forget(self) -> None:
         """On lock or quit: no secret stays in any field."""
         self._pending_key = None

@@ -202,6 +202,11 @@ class RestoreScreen(QWidget):
         self.runner.run(job, title=self.tr("Restoring from a backup"), on_done=self._finished,
                         on_error=self._failed)  # fmt: skip
 
+    def idle(self) -> None:
+        """Out of the busy state without a result (the job was dropped on Panic)."""
+        self._token = None
+        self._set_busy(False)
+
     def cancel(self) -> None:
         if self._busy and self._token is not None:
             self._token.cancel()

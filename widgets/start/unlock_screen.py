@@ -185,6 +185,11 @@ class UnlockScreen(QWidget):
         self.runner.run(job, title=self.tr("Unlocking"), on_done=self._unlocked,
                         on_error=self._failed)  # fmt: skip
 
+    def idle(self) -> None:
+        """Out of the busy state without a result (the job was dropped on Panic)."""
+        self._busy = False
+        self._apply_busy()
+
     def _unlocked(self, key: lifecycle.UnlockedKey | None) -> None:
         self._busy = False
         self._apply_busy()
