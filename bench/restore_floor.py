@@ -74,7 +74,7 @@ def measure(
             plain.execute("PRAGMA temp_store = MEMORY")
             for sql in _schema(source):
                 plain.execute(sql)
-            for table in FTS:  # the restore's FTS5 load settings (storage/fts_side.py)
+            for table in FTS:  # the restore's FTS5 load settings (storage/fts_bulk.py)
                 for key, value in (("automerge", 0), ("crisismerge", 2000), ("hashsize", 1 << 26)):
                     plain.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (key, value))
             spent = 0.0

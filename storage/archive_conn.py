@@ -30,7 +30,6 @@ from .connection import (
     open_database,
 )
 from .errors import ArchiveBusy, ArchiveLocked, DatabaseCorrupt, MediaUnavailable, TumarError
-from .fts_side import SideIndex
 from .header import Header
 from .repository import Repository
 
@@ -74,11 +73,6 @@ class ArchiveConnections:
         if not self._master_key:
             raise ArchiveLocked("The archive is locked; unlock it again")
         return derive_db_key(self._master_key, self.header.archive_id, name)
-
-    def install_search_index(self, side: SideIndex) -> None:
-        """A restore's search index, built beside archive.db, copied into it (after the
-        load committed: see storage/fts_side.py)."""
-        side.install(self.folder / ARCHIVE_DB, self._key(ARCHIVE_DB))
 
     @property
     def media_db(self) -> Connection:

@@ -30,7 +30,6 @@ from .audit_hashing import entry_digest
 from .canonical import record_hash
 from .connection import Connection
 from .errors import TumarError
-from .fts_side import SideIndex
 from .hlc import Timestamp
 from .records import BY_TABLE
 from .search_text import FoldCache
@@ -92,19 +91,12 @@ class Applier:
     """One bundle's versions into archive.db; the caller owns the transaction."""
 
     def __init__(
-        self,
-        conn: Connection,
-        device: str,
-        action: str,
-        index: bool = True,
-        fresh: bool = False,
-        side: SideIndex | None = None,
+        self, conn: Connection, device: str, action: str, index: bool = True, fresh: bool = False
     ) -> None:
         """`fresh`: the archive holds no records yet (restore); `index=False`: rebuild the
-        search index once in finish() instead of per record; `side` (with fresh): build
-        that index on a second connection (storage/fts_side.py)."""
+        search index once in finish() instead of per record."""
         self.conn, self.device, self.action, self.index = conn, device, action, index
-        self.fresh, self.side = fresh, side
+        self.fresh = fresh
         self.result = ApplyResult()
         self._at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
         self._seq, self._prev = head(conn)
@@ -351,7 +343,7 @@ class Applier:
         if not self.index and self.result.touched:
             if self.fresh:  # nothing indexed yet: every document at once, on two cores
                 searchable = sum(self._written[t] for t in fts.KIND_OF_TABLE)
-                fts_bulk.build_all(self.conn, self.side, progress, searchable, check)
+                fts_bulk.build_all(self.conn, progress, searchable, check)
             else:
                 fts.rebuild(self.conn)
         self._cache.clear()

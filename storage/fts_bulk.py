@@ -6,9 +6,13 @@ tokenising, SQLCipher encrypting) take turns on one core. Here each table is rea
 id order (like storage/derived_check.py) and documents are built in chunks on a helper
 thread while this thread, which owns the connection, writes the previous chunk and feeds
 it to both FTS5 indexes with INSERT … SELECT. SQLite releases the GIL while a statement
-runs, so the helper's Python and the indexing overlap. A restore goes one step further:
-it passes a SideIndex (storage/fts_side.py), and FTS5 indexes the documents on a second
-connection and a third thread while this one writes search_doc.
+runs, so the helper's Python and the indexing overlap.
+
+FTS5 writes a new segment at the end of every statement that fed it and merges them all
+at 'optimize'; documents are therefore fed in spans of FTS_SPAN, with a term buffer
+(`hashsize`) large enough to hold one span: 14.8 instead of 17.2 CPU-s for both indexes
+at 100k testimonies. (Building the indexes on a second connection on the other core and
+copying them in was tried in session 6: the same wall time, 10–15 CPU-s more.)
 
 The result equals fts.rebuild's exactly: the same builders (storage/fts.py), documents in
 the same order (kinds by name, records by id), so the same doc_ids, and both indexes
@@ -21,6 +25,7 @@ The helper thread never touches the database; only plain row values cross over.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -28,11 +33,16 @@ from typing import Any
 from . import fts
 from .connection import Connection
 from .fts import Progress
-from .fts_side import SideIndex
 from .search_text import FoldCache
 
 _INDEXES = ("search_words", "search_grams")
 CHUNK = 1000  # records per hand-over: small enough to keep texts in memory briefly
+FTS_SPAN = 10_000  # documents per statement feeding FTS5 (one segment each)
+_AHEAD = FTS_SPAN // CHUNK + 1  # chunks the helper may build ahead of the writes
+#: FTS5's in-memory term buffer per index while loading (default 1 MiB)
+_HASH_BYTES = 64 * 1024 * 1024
+#: FTS5 settings only while loading, back to a new archive's (no row) at the end
+_LOADING = (("automerge", 0), ("crisismerge", 2000), ("hashsize", _HASH_BYTES))
 _INSERT = (
     f"INSERT INTO search_doc (doc_id, {', '.join(fts.DOC_COLUMNS)})"
     f" VALUES ({', '.join('?' * (len(fts.DOC_COLUMNS) + 1))})"
@@ -88,25 +98,21 @@ def _build(kind: str, rows: list[Any], extra: Any, cache: FoldCache) -> list[tup
 
 def build_all(
     conn: Connection,
-    side: SideIndex | None = None,
     progress: Progress | None = None,
     total: int = 0,
     check: Callable[[], None] | None = None,
 ) -> int:
     """Write the documents of every live record and index them; the index must be empty.
     Runs in the caller's transaction. Returns the number of documents.
-
-    With `side` (a restore), the documents are indexed by the side connection on its own
-    thread instead; the caller installs that index once its transaction has committed.
     `progress` gets (records read, `total`, text) per chunk: at 100k testimonies this is
     half a minute a person should see moving; `check` may raise to cancel it."""
     if conn.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone() is not None:
         raise RuntimeError("build_all() needs an empty search index")
     cache = FoldCache()
-    next_id = 1
-    if side is None:
-        for table in _INDEXES:  # merged once by 'optimize' at the end, not as they grow
-            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+    next_id = indexed = 1  # next doc_id to write, first doc_id not yet in FTS5
+    for table in _INDEXES:  # merged once by 'optimize' at the end, not as they grow
+        for key, value in _LOADING:
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (key, value))
 
     def write(values: list[tuple]) -> None:
         nonlocal next_id
@@ -115,10 +121,15 @@ def build_all(
         first = next_id
         conn.executemany(_INSERT, [(first + i, *v) for i, v in enumerate(values)])
         next_id += len(values)
-        if side is not None:  # doc_id, title, body, keys, nkeys, cjk
-            side.feed([(first + i, *v[2:7]) for i, v in enumerate(values)])
+        if next_id - indexed >= FTS_SPAN:
+            index()
+
+    def index() -> None:
+        """Feed the documents written since the last call to both FTS5 indexes."""
+        nonlocal indexed
+        if indexed == next_id:
             return
-        span = (first, next_id)
+        span, indexed = (indexed, next_id), next_id
         conn.execute(
             "INSERT INTO search_words(rowid, title, body, keys, nkeys) SELECT doc_id, title,"
             " body, keys, nkeys FROM search_doc WHERE doc_id >= ? AND doc_id < ?",
@@ -132,31 +143,31 @@ def build_all(
 
     done = 0
     with ThreadPoolExecutor(1, thread_name_prefix="tumar-search-docs") as helper:
-        pending: Future[list[tuple]] | None = None
+        # the helper runs up to a span ahead, so it keeps building while FTS5 indexes one
+        pending: deque[Future[list[tuple]]] = deque()
         try:
             for kind, rows, extra in _sources(conn):
                 if check is not None:
                     check()
-                built = helper.submit(_build, kind, rows, extra, cache)
-                if pending is not None:
-                    write(pending.result())
-                pending = built
+                pending.append(helper.submit(_build, kind, rows, extra, cache))
+                if len(pending) > _AHEAD:
+                    write(pending.popleft().result())
                 done += len(rows)
                 if progress is not None:
                     progress(min(done, total), total, "Indexing for search")
-            if pending is not None:
-                write(pending.result())
+            while pending:
+                write(pending.popleft().result())
+            index()
         finally:
-            if pending is not None:
-                pending.cancel()
+            for future in pending:
+                future.cancel()
     cache.clear()
-    if side is not None:
-        side.finish()
-        return next_id - 1
     for table in _INDEXES:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-        # FTS5's default again, for this connection (the call) and in the file (no row),
+        # FTS5's defaults again, for this connection (the calls) and in the file (no rows),
         # so the stored configuration is a newly created archive's
-        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 4)")
-        conn.execute(f"DELETE FROM {table}_config WHERE k = 'automerge'")
+        for key, value in (("automerge", 4), ("crisismerge", 16), ("hashsize", 1024 * 1024)):
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (key, value))
+        keys = ", ".join(f"'{key}'" for key, _ in _LOADING)
+        conn.execute(f"DELETE FROM {table}_config WHERE k IN ({keys})")
     return next_id - 1

@@ -2,7 +2,7 @@
 
 A producer blocked on a full queue must notice when its consumer has stopped (failed,
 cancelled, finished), or a failure on one thread hangs the other. Used by the age
-encryption and decryption pipes (app/sync) and the restore's side index (storage/fts_side).
+encryption and decryption pipes (app/sync).
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from tumar.storage import audit_chains, sync_store
 from tumar.storage.archive import Archive
 from tumar.storage.bulk import Applier, ApplyResult
 from tumar.storage.connection import transaction
-from tumar.storage.fts_side import SideIndex
 from tumar.storage.hlc import Timestamp
 from tumar.storage.media_store import MediaStore
 
@@ -62,17 +61,15 @@ def apply_bundle(
     fresh: bool = False,
     dry_run: bool = False,
     orphans: bool = False,
-    search_side: SideIndex | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> Applied:
     """`orphans`: delete live notes and events left on deleted owners (app.cascade), in
     the same transaction, so a dry run counts them and rolls them back with the rest.
-    A restore leaves it off: it copies the source archive as it is. `search_side` (a
-    restore): where the search index is built (storage/fts_side.py)."""
+    A restore leaves it off: it copies the source archive as it is."""
     cancel = cancel or CancelToken()
     conn, store = archive.records_db, MediaStore(archive.media_db)
-    applier = Applier(conn, archive.replica_id, action, index=index, fresh=fresh, side=search_side)
+    applier = Applier(conn, archive.replica_id, action, index=index, fresh=fresh)
     applied = Applied(applier.result)
     total, done, seen = len(manifest.parts), 0, set()
     try:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tumar.app.jobs import CancelToken, Progress, no_progress
 from tumar.app.lifecycle import kdf_params
-from tumar.storage import bulk_load, fts_side, sync_store
+from tumar.storage import bulk_load, sync_store
 from tumar.storage.archive import ARCHIVE_DB, Archive
 from tumar.storage.connection import transaction
 from tumar.storage.errors import ArchiveExists
@@ -45,7 +45,6 @@ def restore(
     if manifest.data.get("kind") != "full":
         raise BundleError("This is a sync bundle, not a backup; restore needs a full backup")
     made = not folder.exists()
-    side: fts_side.SideIndex | None = None
     archive, code = Archive.create(
         folder, new_passphrase, kdf_params(), archive_id=str(manifest["archive_id"]),
         unfinished=True,
@@ -60,17 +59,13 @@ def restore(
                 merge.peer_recipient(manifest),
                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             )
-        side = fts_side.SideIndex(folder)  # the search index, on the other core
         applied = apply_bundle(
             archive, Path(bundle), secret, manifest, action="import", index=False, fresh=True,
-            search_side=side, progress=progress, cancel=cancel,
+            progress=progress, cancel=cancel,
         )  # fmt: skip
-        archive.install_search_index(side)
         bulk_load.make_durable(archive.records_db, folder / ARCHIVE_DB)
         archive.finish_create()
     except BaseException:
-        if side is not None:
-            side.discard()
         archive.close()
         if made:
             shutil.rmtree(folder, ignore_errors=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tumar.app.search import SearchQuery, search
 from tumar.app.sync import bundle_io, export, restore, team
 from tumar.storage import fts, fts_bulk
@@ -37,8 +39,10 @@ def _index(conn) -> tuple[list[tuple], list[tuple], list[tuple]]:
     )
 
 
-def test_restored_index_equals_a_rebuild(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("span", [3, 1000])  # several spans fed to FTS5; one, at the end
+def test_restored_index_equals_a_rebuild(tmp_path: Path, monkeypatch, span: int) -> None:
     monkeypatch.setattr(fts_bulk, "CHUNK", 2)  # many hand-overs, even with little data
+    monkeypatch.setattr(fts_bulk, "FTS_SPAN", span)
     source, _ = new_archive(tmp_path / "src.tumar")
     repo = source.repo
     p = repo.insert(Person(display_name="Тілек Табарықұлы", notes="relatives held in Ili"))

@@ -1,6 +1,6 @@
-"""A restore builds its search index on a second connection (storage/fts_side.py) and
-copies it into archive.db. The restored archive's own connection then goes on writing to
-that index; a refused restore stops the builder; nothing of the side file stays behind."""
+"""A restore builds its search index once, at the end (storage/fts_bulk.py): the restored
+archive's own connection then goes on writing to that index; the build reports progress
+and can be cancelled; a refused or cancelled restore leaves no folder and no thread."""
 
 from __future__ import annotations
 
@@ -14,14 +14,15 @@ from tumar.app.search import SearchQuery, search
 from tumar.app.sync import bundle_io, export, restore, team
 from tumar.storage import fts, fts_bulk, sync_store
 from tumar.storage.bulk import VersionRejected
-from tumar.storage.fts_side import SIDE_DB, SideIndex
 from tumar.storage.records import Note, Person, Testimony
 
 from .support import PASS, new_archive
 
 
 def _builders() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "tumar-search-index"]
+    return [
+        t for t in threading.enumerate() if t.name.startswith(("tumar-search", "tumar-restore"))
+    ]
 
 
 @pytest.fixture
@@ -109,13 +110,3 @@ def test_a_restore_cancelled_while_indexing_leaves_nothing(
         restore.restore(bundle, target, PASS, secret, progress, cancel)
     assert not target.exists()
     assert not _builders()
-
-
-def test_a_failing_builder_is_reported_and_cleaned_up(tmp_path: Path) -> None:
-    side = SideIndex(tmp_path / "no such folder")  # the side database cannot be made
-    with pytest.raises(Exception, match="unable to open"):
-        side.feed([(1, "title", "body", "", "", "")])
-        side.finish()
-    side.discard()
-    assert not _builders()
-    assert not (tmp_path / "no such folder" / SIDE_DB).exists()
