@@ -5,8 +5,6 @@ are one line each and leave no folder behind."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.app.sync.support import records
+from tests.mounts import small_tmpfs
 from tumar.app import lifecycle, restore_inputs
 from tumar.app.sync import export, team
 from tumar.storage.archive import Archive
@@ -264,20 +263,8 @@ def test_a_damaged_backup_is_refused_with_its_line(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 512 KiB filesystem (tmpfs: needs root, as on the project's CI)."""
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
-    if shutil.which("mount") is None:
-        pytest.skip("no mount command")
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(mount_point)],
-        capture_output=True, check=False,
-    )  # fmt: skip
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with small_tmpfs(tmp_path / "small", "512k") as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", str(mount_point)], check=False)
 
 
 def test_a_full_disk_is_one_line_and_leaves_no_folder(

@@ -6,13 +6,13 @@ Both need a tmpfs mount (root, as on the project's CI); elsewhere they are skipp
 from __future__ import annotations
 
 import errno
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.mounts import small_tmpfs
 from tumar.app.sync import export, folder
 from tumar.storage.errors import InvalidInput
 from tumar.storage.records import Person, Testimony
@@ -22,21 +22,8 @@ from .support import join, new_archive, snapshot
 
 @pytest.fixture
 def stick(tmp_path: Path) -> Iterator[Path]:
-    mount_point = tmp_path / "stick"
-    mount_point.mkdir()
-    if shutil.which("mount") is None:
-        pytest.skip("no mount command")
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=96k,mode=0700", "tmpfs", str(mount_point)],
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with small_tmpfs(tmp_path / "stick", "96k") as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", str(mount_point)], check=False)
 
 
 def test_disk_full_leaves_no_half_bundle(tmp_path: Path, stick: Path) -> None:
