@@ -20,7 +20,7 @@ from tumar.storage.errors import InvalidInput
 from tumar.storage.records import Case, Person
 
 from .context import open_from_args, out, resolve
-from .media_commands import _progress_printer
+from .media_commands import progress_printer
 
 P12_PASSWORD_ENV = "TUMAR_P12_PASSWORD"
 
@@ -46,7 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 out(line)
             out("Dry run: nothing was written.")
             return 0
-        result = export_job(archive, options, Path(args.out))(_progress_printer(), CancelToken())
+        result = export_job(archive, options, Path(args.out))(progress_printer(), CancelToken())
     out(f"Wrote signed dossier {result.path} ({result.size} bytes, {result.photos} photo(s))")
     out(f"Certificate fingerprint (SHA-256): {identity.format_fingerprint(result.fingerprint)}")
     left = len(result.preview.left_out)

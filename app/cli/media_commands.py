@@ -26,7 +26,7 @@ def _size(n: int) -> str:
     return str(n)
 
 
-def _progress_printer() -> Progress:
+def progress_printer() -> Progress:
     """Progress on stderr when it is a terminal; scripts and tests get clean output."""
     if not sys.stderr.isatty():
         return no_progress
@@ -51,7 +51,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         paths = [os.fsencode(p) for p in args.paths]
         report = importer.import_files(
-            archive, paths, links, _progress_printer(), CancelToken(),
+            archive, paths, links, progress_printer(), CancelToken(),
             keep_unreadable=args.keep_unreadable,
         )  # fmt: skip
     for result in report.results:

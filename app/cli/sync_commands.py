@@ -15,7 +15,7 @@ from tumar.storage.errors import InvalidInput
 
 from . import secrets
 from .context import open_from_args, out
-from .media_commands import _progress_printer
+from .media_commands import progress_printer
 
 BUNDLE_PASSPHRASE_ENV = "TUMAR_BUNDLE_PASSPHRASE"
 BACKUP_SUFFIX = ".tumar-bundle"
@@ -75,7 +75,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _shown():
     """A terminal sees a long backup or restore move (stderr, and only when it is a tty)."""
-    show = _progress_printer()
+    show = progress_printer()
 
     def progress(done: int, total: int, text: str) -> None:
         show(done, total, text)

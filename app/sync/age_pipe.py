@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 import pyrage
 
-from tumar.storage.handover import put_until
+from .handover import put_until
 
 PIPE_DEPTH = 4  # blocks of up to 1 MiB: a few MiB in flight
 _EOF = b""

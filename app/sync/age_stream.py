@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tumar.storage.handover import put_until
+from .handover import put_until
 
 INTRO = b"age-encryption.org/v1\n"
 CHUNK = 64 * 1024

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import queue
 
-from tumar.storage.handover import put_until
+from tumar.app.sync.handover import put_until
 
 
 def test_puts_when_there_is_room() -> None:
