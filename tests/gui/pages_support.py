@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 
 def answer_next_modal(choose: Callable[[QWidget], None], attempts: int = 200) -> None:
@@ -21,6 +22,17 @@ def answer_next_modal(choose: Callable[[QWidget], None], attempts: int = 200) ->
             QTimer.singleShot(10, lambda: poll(left - 1))
 
     QTimer.singleShot(0, poll)
+
+
+def pick_file(path: Path) -> Callable[[QWidget], None]:
+    """For answer_next_modal: choose `path` in the file dialog that opens, then accept."""
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), type(dialog)
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    return choose
 
 
 def click_button(text: str) -> Callable[[QWidget], None]:

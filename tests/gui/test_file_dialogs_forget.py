@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog
 
 from tumar.widgets.dialogs.backup_dialog import BackupDialog
 from tumar.widgets.dialogs.dossier_dialog import DossierDialog
@@ -19,20 +18,11 @@ from tumar.widgets.jobs import JobRunner
 from tumar.widgets.start.create_screen import CreateScreen
 from tumar.widgets.start.start_screen import StartScreen
 
-from .pages_support import answer_next_modal
+from .pages_support import answer_next_modal, pick_file
 
 
 def _qt_dialog_state() -> QSettings:
     return QSettings(QSettings.Scope.UserScope, "QtProject")
-
-
-def _pick(path: Path):
-    def choose(dialog) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(path))
-        dialog.accept()
-
-    return choose
 
 
 @pytest.mark.parametrize("which", ["backup", "sync", "dossier", "start", "create"])
@@ -46,13 +36,13 @@ def test_a_picker_forgets_where_it_went(qtbot, session_factory, tmp_path: Path, 
         widget = StartScreen()
         qtbot.addWidget(widget)
         with qtbot.waitSignal(widget.open_requested, timeout=10_000) as opened:
-            answer_next_modal(_pick(folder))
+            answer_next_modal(pick_file(folder))
             widget.open_button.click()
         assert Path(opened.args[0]) == folder
     elif which == "create":
         widget = CreateScreen(JobRunner(synchronous=True))
         qtbot.addWidget(widget)
-        answer_next_modal(_pick(folder))
+        answer_next_modal(pick_file(folder))
         widget.choose.click()
         assert widget.location == folder and widget.folder().parent == folder
     else:
@@ -62,11 +52,11 @@ def test_a_picker_forgets_where_it_went(qtbot, session_factory, tmp_path: Path, 
         qtbot.addWidget(widget)
         if which == "dossier":
             target = folder / "hearing.pdf"
-            answer_next_modal(_pick(target))
+            answer_next_modal(pick_file(target))
             widget.choose_button.click()
             assert Path(widget.path_edit.text()) == target
         else:
-            answer_next_modal(_pick(folder))
+            answer_next_modal(pick_file(folder))
             widget.browse.click()
             assert Path(widget.folder_edit.text()) == folder
     state = _qt_dialog_state()

@@ -74,11 +74,11 @@ def test_cancel_a_large_import_leaves_nothing(qtbot, session_factory, tmp_path, 
 def test_export_a_copy_warns_first_and_strips_location(qtbot, session_factory, tmp_path) -> None:
     from PIL import Image
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from tumar.widgets.media.export_flow import export_copy
 
-    from .pages_support import answer_next_modal
+    from .pages_support import answer_next_modal, pick_file
 
     session = session_factory()
     page = MediaPage(session)
@@ -102,13 +102,8 @@ def test_export_a_copy_warns_first_and_strips_location(qtbot, session_factory, t
     out.mkdir()
     target = out / "copy.jpg"
 
-    def save_here(dialog) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(target))
-        dialog.accept()
-
     def go_on(dialog) -> None:
-        answer_next_modal(save_here)
+        answer_next_modal(pick_file(target))
         next(b for b in dialog.buttons() if "save" in b.text().lower()).click()
 
     answer_next_modal(go_on)

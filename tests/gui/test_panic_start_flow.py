@@ -16,7 +16,7 @@ from tumar.widgets.jobs import JobRunner
 from tumar.widgets.main_window import TumarWindow
 from tumar.widgets.settings import Settings
 
-from .pages_support import answer_next_modal
+from .pages_support import answer_next_modal, pick_file
 
 
 def _backup(tmp_path: Path, passphrase: str) -> tuple[Path, str]:
@@ -33,11 +33,7 @@ def _fill_restore(qtbot, window: TumarWindow, bundle: Path, code: str, new: str)
     qtbot.mouseClick(flow.start.restore_button, Qt.MouseButton.LeftButton)
     screen = flow.restore
 
-    def pick(dialog) -> None:
-        dialog.selectFile(str(bundle))
-        dialog.accept()
-
-    answer_next_modal(pick)
+    answer_next_modal(pick_file(bundle))
     qtbot.mouseClick(screen.source.bundle_choose, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(screen.source.secret, code)
     screen.where.set_location(bundle.parent)

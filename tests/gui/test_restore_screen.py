@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from tests.app.sync.support import records
 from tests.mounts import small_tmpfs
@@ -21,7 +20,7 @@ from tumar.storage.records import Note, Person, Testimony
 from tumar.widgets.jobs import JobRunner
 from tumar.widgets.start.restore_screen import RestoreScreen
 
-from .pages_support import answer_next_modal
+from .pages_support import answer_next_modal, pick_file
 
 BUNDLE_PASS = "lantern orchard seventeen kettles"
 WRONG_KEY_LINE = "This passphrase or recovery code does not open this backup."
@@ -48,19 +47,10 @@ def _bundle(source: Archive, tmp_path: Path, *, passphrase: str | None = None) -
     return path
 
 
-def _pick(path: Path):
-    def choose(dialog) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(path))
-        dialog.accept()
-
-    return choose
-
-
 def _fill(qtbot, screen: RestoreScreen, bundle: Path, target: Path, secret: str, new: str) -> None:
     """As a person would: pick the backup in the file dialog, type the secret, name the new
     archive, type the new passphrase twice."""
-    answer_next_modal(_pick(bundle))
+    answer_next_modal(pick_file(bundle))
     qtbot.mouseClick(screen.source.bundle_choose, Qt.MouseButton.LeftButton)
     assert screen.source.bundle == bundle
     if secret:
@@ -85,7 +75,7 @@ def _restore_in_window(
         source = flow.restore.source
         kit.qtbot.mouseClick(source.mode_button, Qt.MouseButton.LeftButton)
         assert source.identity_mode and source.secret.isHidden()
-        answer_next_modal(_pick(identity))
+        answer_next_modal(pick_file(identity))
         kit.qtbot.mouseClick(source.identity_choose, Qt.MouseButton.LeftButton)
         assert source.identity == identity
     target = kit.tmp_path / "joined.tumar"

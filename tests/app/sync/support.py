@@ -11,6 +11,7 @@ from typing import Any
 
 from tests.templates import session_templates
 from tumar.app.sync import bundle_io, export, restore, team
+from tumar.storage import sync_store
 from tumar.storage.archive import Archive, unlock_key
 from tumar.storage.header import read_header
 from tumar.storage.records import BY_TABLE
@@ -121,3 +122,21 @@ def snapshot(archive: Archive) -> str:
         "chunks": archive.media_db.execute("SELECT count(*) FROM chunk").fetchone()[0],
     }
     return json.dumps(data, sort_keys=True, default=str)
+
+
+def lying_bundle(source: Archive, path: Path, edit: Callable[[list[dict[str, Any]]], None]) -> Path:
+    """A signed, well-formed full backup whose version lines `edit` changed first: what a
+    buggy or hostile writer could hand over (the export itself is real)."""
+    original = sync_store.versions
+
+    def lying(conn, floors=None):
+        items = list(original(conn, floors))
+        edit(items)
+        return iter(items)
+
+    sync_store.versions = lying
+    try:
+        export.write_bundle(source, path)
+    finally:
+        sync_store.versions = original
+    return path

@@ -19,13 +19,12 @@ from pathlib import Path
 import pytest
 
 from tumar.app.sync import bundle_format, bundle_io, export, restore, team
-from tumar.storage import sync_store
 from tumar.storage.archive import Archive
 from tumar.storage.bulk import VersionRejected
 from tumar.storage.errors import NotAnArchive
 from tumar.storage.records import Person
 
-from .support import PASS, new_archive, records, replicas
+from .support import PASS, lying_bundle, new_archive, records, replicas
 
 # Runs restore in a child process and stops it (blocked on stdin) at the point named in
 # argv[3], after telling the parent on stdout. The identity and passphrase come on stdin.
@@ -140,21 +139,16 @@ def test_refused_versions_leave_no_folder(
     parts were written) fails the restore with its one-line error and deletes the folder."""
     _bundle, identity, source = backup
     monkeypatch.setattr(bundle_format, "PART_BYTES", 2000)  # many parts
-    original = sync_store.versions
 
-    def lying(conn, floors=None):
-        items = list(original(conn, floors))
+    def lying(items: list[dict]) -> None:
         last = items[-1]
         if lie == "malformed":
             del last["row"]["notes"]
         else:  # a kept version newer than the current row
             items.insert(0, {**last, "row": {**last["row"], "hlc": "9" + last["row"]["hlc"][1:]},
                              "current": False})  # fmt: skip
-        return iter(items)
 
-    monkeypatch.setattr(sync_store, "versions", lying)
-    bundle = tmp_path / "lie.tumar-bundle"
-    export.write_bundle(source, bundle)
+    bundle = lying_bundle(source, tmp_path / "lie.tumar-bundle", lying)
     monkeypatch.undo()
     target = tmp_path / "new.tumar"
     secret = bundle_io.Secret(identities=(identity,))

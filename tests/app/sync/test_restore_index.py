@@ -12,11 +12,11 @@ import pytest
 from tumar.app.jobs import CancelToken, JobCancelled
 from tumar.app.search import SearchQuery, search
 from tumar.app.sync import bundle_io, export, restore, team
-from tumar.storage import fts, fts_bulk, sync_store
+from tumar.storage import fts, fts_bulk
 from tumar.storage.bulk import VersionRejected
 from tumar.storage.records import Note, Person, Testimony
 
-from .support import PASS, new_archive
+from .support import PASS, lying_bundle, new_archive
 
 
 def _builders() -> list[threading.Thread]:
@@ -51,20 +51,11 @@ def test_restored_archive_keeps_writing_to_the_copied_index(source, tmp_path: Pa
         assert [h.record_id for h in search(restored, SearchQuery("zebrafish"))] == [note.id]
 
 
-def test_refused_restore_stops_the_builder(
-    source, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    original = sync_store.versions
-
-    def lying(conn, floors=None):
-        items = list(original(conn, floors))
+def test_refused_restore_stops_the_builder(source, tmp_path: Path) -> None:
+    def drop_a_column(items: list[dict]) -> None:
         del items[-1]["row"]["text"]  # refused when the last records part is checked
-        return iter(items)
 
-    monkeypatch.setattr(sync_store, "versions", lying)
-    bundle = tmp_path / "lie.tumar-bundle"
-    export.write_bundle(source, bundle)
-    monkeypatch.undo()
+    bundle = lying_bundle(source, tmp_path / "lie.tumar-bundle", drop_a_column)
     target = tmp_path / "new.tumar"
     secret = bundle_io.Secret(identities=(team.keys(source).age_identity,))
     with pytest.raises(VersionRejected):
