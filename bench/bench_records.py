@@ -32,7 +32,7 @@ from bench.report import breakdown, machine, render, same_rows, tree_digest  # n
 from tumar.storage import audit, edtf_dates, kdf, namefold, schema  # noqa: E402
 from tumar.storage.archive import ARCHIVE_DB, Archive  # noqa: E402
 from tumar.storage.canonical import record_hash  # noqa: E402
-from tumar.storage.connection import RECORDS_CACHE_KIB, key_pragma, transaction  # noqa: E402
+from tumar.storage.connection import PAGE_HMAC, RECORDS_CACHE_KIB, key_pragma, transaction  # noqa: E402
 from tumar.storage.records import BY_TABLE, Event, Person, PersonName, Testimony  # noqa: E402
 from tumar.storage.repository import to_row, utc_now  # noqa: E402
 
@@ -119,6 +119,7 @@ def open_plain(path: Path, key: bytes | None, create: bool = False):
     if key:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key_pragma(key)}")
+        conn.execute(f"PRAGMA cipher_hmac_algorithm = {PAGE_HMAC}")  # as Tumar writes
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     for pragma in PRAGMAS:
         conn.execute(pragma)

@@ -17,6 +17,7 @@ SQLCipher cannot read a 64 KiB-page file without being told the page size.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -376,7 +377,7 @@ def change_passphrase(
         "passphrase", kdf_params,
     )  # fmt: skip
     if target is None:
-        header = Header(header.archive_id, header.created_at, (*header.slots, new_slot))
+        header = dataclasses.replace(header, slots=(*header.slots, new_slot))
     else:
         header = header.with_slot_replaced(target.slot_id, new_slot)
     with Archive.open_with_key(folder, read_header(folder), master) as archive:

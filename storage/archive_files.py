@@ -94,6 +94,9 @@ def rewrite_database(path: Path, key: bytes, cache_kib: int) -> None:
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         conn.execute(f"ATTACH DATABASE ? AS rewrite KEY {key_pragma(key)}", (str(tmp),))
+        # an attached file gets SQLCipher's default page HMAC, not the one this file has
+        page_hmac = conn.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0]
+        conn.execute(f"PRAGMA rewrite.cipher_hmac_algorithm = {page_hmac}")
         conn.execute("SELECT sqlcipher_export('rewrite')").fetchall()
         conn.execute(f"PRAGMA rewrite.user_version = {version}")
         conn.execute("DETACH DATABASE rewrite")

@@ -21,15 +21,54 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+#: how much a long file may hold unwritten before the kernel is asked to start on it
+WRITEBACK_STEP = 8 << 20
+
+
+class StreamedFile:
+    """A file written for minutes (a 5 GB backup) that the kernel writes out as it grows.
+
+    Left alone, Linux keeps gigabytes of it dirty in memory and the final fsync then waits
+    for all of it at once (≈ 0.5 s per GiB here, a third of a backup's time; longer on a
+    USB stick). Every WRITEBACK_STEP bytes this asks for the part written so far to be
+    written back now, without waiting (POSIX_FADV_DONTNEED starts the writeback and drops
+    pages already written, so a backup also does not push the rest of the page cache out).
+    The fsync stays: it is what makes the file durable; it just has little left to do.
+    """
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self._written = self._pushed = 0
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        written = self._fh.write(data)
+        self._written += written
+        if self._written - self._pushed >= WRITEBACK_STEP and hasattr(os, "posix_fadvise"):
+            self._fh.flush()
+            os.posix_fadvise(
+                self._fh.fileno(), self._pushed, self._written - self._pushed,
+                os.POSIX_FADV_DONTNEED,
+            )  # fmt: skip
+            self._pushed = self._written
+        return written
+
+    def flush(self) -> None:
+        self._fh.flush()
+
+    def fileno(self) -> int:
+        return self._fh.fileno()
+
+
 @contextlib.contextmanager
-def atomic_writer(dest: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
-    """Yield a binary file that replaces `dest` only if the block finishes without error."""
+def atomic_writer(dest: Path, mode: int = 0o600, *, streamed: bool = False) -> Iterator[BinaryIO]:
+    """Yield a binary file that replaces `dest` only if the block finishes without error.
+    `streamed`: a long file, written back while it grows (StreamedFile)."""
     dest = Path(dest)
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as fh:
-            yield fh
+            yield StreamedFile(fh) if streamed else fh  # type: ignore[misc]
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, dest)

@@ -17,7 +17,16 @@ from .keyslots import KeySlot
 
 HEADER_NAME = "tumar.json"
 FORMAT_NAME = "tumar-archive"
-FORMAT_VERSION = 1
+#: 2: databases created since are written with HMAC-SHA256 pages (storage.connection.PAGE_HMAC);
+#: 1: SQLCipher 4's default HMAC-SHA512. A format-2 reader opens both; a key change keeps
+#: the files (and so the number) as they were; an older Tumar refuses format 2 plainly
+#: instead of calling its databases damaged.
+FORMAT_VERSION = 2
+#: what each format's header says about its databases (for a person reading tumar.json)
+DATABASE_NOTES = {
+    1: "SQLCipher 4, raw key = HKDF-SHA256(master key)",
+    2: "SQLCipher 4 with HMAC-SHA256 pages, raw key = HKDF-SHA256(master key)",
+}
 MAX_HEADER_BYTES = 256 * 1024
 MAX_SLOTS = 16
 
@@ -37,8 +46,8 @@ class Header:
             "created_at": self.created_at,
             "key_wrap": "AES-256-GCM",
             "databases": {
-                "archive.db": "SQLCipher 4, raw key = HKDF-SHA256(master key)",
-                "media.db": "SQLCipher 4, raw key = HKDF-SHA256(master key)",
+                "archive.db": DATABASE_NOTES[self.format_version],
+                "media.db": DATABASE_NOTES[self.format_version],
             },
             "slots": [slot.to_json() for slot in self.slots],
         }

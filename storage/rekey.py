@@ -10,6 +10,7 @@ in storage.rekey_journal.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .archive import Archive, _check_new_passphrase
 from .archive_guard import reseal_head
 from .connection import transaction
 from .db_files import ARCHIVE_DB, open_db
-from .header import Header, write_header
+from .header import write_header
 from .kdf import KdfParams
 
 
@@ -61,7 +62,7 @@ def rekey(
     open_db(folder, ARCHIVE_DB, old_master, header.archive_id, journal_mode="DELETE").close()
     new_master, code = keyslots.new_master_key(), keyslots.new_recovery_code()
     slots = _new_slots(new_master, header.archive_id, new_passphrase, code, params)
-    new_header = Header(header.archive_id, header.created_at, slots)
+    new_header = dataclasses.replace(header, slots=slots)  # same format: files rekeyed in place
     journal = rekey_journal.make(old_master, new_master, new_header)
     on_code(code)  # before the journal: once the switch can happen, the code has been seen
     rekey_journal.write(folder, journal)
@@ -93,7 +94,7 @@ def new_recovery_code(
             params,
         )
         kept = tuple(s for s in header.slots if s.kind != "recovery")
-        header = Header(header.archive_id, header.created_at, (*kept, slot))
+        header = dataclasses.replace(header, slots=(*kept, slot))
         with transaction(archive.records_db):
             slot_registry.record(archive.records_db, header)
             replica_keys.remember_recovery(archive.records_db, code)

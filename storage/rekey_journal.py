@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from . import slot_registry
 from .atomic import atomic_write_bytes, fsync_dir
-from .connection import CIPHER_COMPATIBILITY, derive_db_key, derive_subkey, key_pragma
+from .connection import PAGE_HMACS, apply_key, derive_db_key, derive_subkey, key_pragma
 from .db_files import ARCHIVE_DB, LAYOUT, MEDIA_DB, open_db
 from .errors import DatabaseCorrupt, HeaderCorrupt, WrongPassphrase
 from .header import Header, parse_header, write_header
@@ -126,19 +126,18 @@ def masters(journal: Journal, master: bytes) -> tuple[bytes, bytes] | None:
 def _opens_with(folder: Path, name: str, master: bytes, archive_id: str) -> bool:
     """Whether `name` reads under `master`'s key (first read rolls back a hot journal)."""
     page_size = LAYOUT[name][0]
-    conn = sqlcipher3.connect(str(Path(folder) / name), isolation_level=None)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key_pragma(derive_db_key(master, archive_id, name))}")
-        conn.execute(f"PRAGMA cipher_compatibility = {CIPHER_COMPATIBILITY}")
-        if page_size:
-            conn.execute(f"PRAGMA cipher_page_size = {page_size}")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlcipher3.DatabaseError:
-        return False
-    finally:
-        conn.close()
+    key = derive_db_key(master, archive_id, name)
+    for page_hmac in PAGE_HMACS:
+        conn = sqlcipher3.connect(str(Path(folder) / name), isolation_level=None)
+        try:
+            apply_key(conn, key, page_size, page_hmac)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        except sqlcipher3.DatabaseError:
+            pass
+        finally:
+            conn.close()
+    return False
 
 
 def rekey_database(folder: Path, name: str, old: bytes, new: bytes, archive_id: str) -> None:

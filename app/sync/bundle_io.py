@@ -36,7 +36,7 @@ class Secret:
 @contextlib.contextmanager
 def writing(dest: Path, recipients: list[str], passphrase: str | None, work_factor: int):
     """Yield a plaintext sink; the encrypted bundle replaces `dest` only on success."""
-    with atomic_writer(Path(dest)) as fh:
+    with atomic_writer(Path(dest), streamed=True) as fh:
         sink: RecipientWriter | age_scrypt.ScryptWriter
         if passphrase is not None:
             sink = age_scrypt.ScryptWriter(fh, passphrase, work_factor)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.page_hmac import page_hmac_of
 from tests.reliability.damage import (
     PAGE,
     build_archive,
@@ -20,6 +21,8 @@ from tests.reliability.damage import (
     root_page,
     zero_page,
 )
+from tumar.storage.archive import unlock_key
+from tumar.storage.connection import PAGE_HMAC
 
 NEW_PASS = "another long passphrase"
 
@@ -128,6 +131,8 @@ def test_search_index_damage_does_not_block_writes_and_reindex_rebuilds(
     assert added.stdout.strip() in found.stdout
     check = run_tumar("verify", folder)
     assert check.returncode == 0, check.stdout
+    # the rewrite that dropped the damaged pages wrote the file in its own page format
+    assert page_hmac_of(folder, "archive.db", unlock_key(folder, passphrase)[1]) == PAGE_HMAC
 
 
 def test_truncated_archive_db_is_damage_not_a_traceback(intact, run_tumar, tmp_path) -> None:

@@ -21,7 +21,7 @@ import sqlcipher3
 from tests.templates import Templates
 from tumar.storage import keyslots
 from tumar.storage.archive import ARCHIVE_DB, Archive
-from tumar.storage.connection import derive_db_key, key_pragma, transaction
+from tumar.storage.connection import PAGE_HMAC, derive_db_key, key_pragma, transaction
 from tumar.storage.header import read_header
 from tumar.storage.records import Case, Person, PersonName
 
@@ -72,6 +72,8 @@ def raw_db(folder: Path, passphrase: str) -> Iterator[sqlcipher3.Connection]:
         conn.execute(
             f"PRAGMA key = {key_pragma(derive_db_key(master, header.archive_id, ARCHIVE_DB))}"
         )
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute(f"PRAGMA cipher_hmac_algorithm = {PAGE_HMAC}")
         conn.row_factory = sqlcipher3.Row
         assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] > 5
         yield conn

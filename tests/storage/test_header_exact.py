@@ -23,11 +23,11 @@ WRITTEN = """\
   "archive_id": "6f1c1c5e-3b5c-4a8e-9a57-8f0d1f9a2b10",
   "created_at": "2026-11-27T10:00:00+00:00",
   "databases": {
-    "archive.db": "SQLCipher 4, raw key = HKDF-SHA256(master key)",
-    "media.db": "SQLCipher 4, raw key = HKDF-SHA256(master key)"
+    "archive.db": "SQLCipher 4 with HMAC-SHA256 pages, raw key = HKDF-SHA256(master key)",
+    "media.db": "SQLCipher 4 with HMAC-SHA256 pages, raw key = HKDF-SHA256(master key)"
   },
   "format": "tumar-archive",
-  "format_version": 1,
+  "format_version": 2,
   "key_wrap": "AES-256-GCM",
   "slots": [
     {
@@ -66,6 +66,19 @@ def test_the_written_header_is_exactly_this_text(tmp_path: Path) -> None:
     H.write_header(tmp_path, header)
     assert (tmp_path / "tumar.json").read_bytes() == WRITTEN.encode("utf-8")
     assert H.read_header(tmp_path) == header
+
+
+def test_a_format_1_header_is_written_back_as_format_1(tmp_path: Path) -> None:
+    """A key change rewrites the header but not the databases' pages: what it says about
+    them must stay true, and an older Tumar must still open the archive."""
+    format_1 = WRITTEN.replace('"format_version": 2', '"format_version": 1').replace(
+        "SQLCipher 4 with HMAC-SHA256 pages,", "SQLCipher 4,"
+    )
+    (tmp_path / "tumar.json").write_text(format_1, encoding="utf-8")
+    header = H.read_header(tmp_path)
+    assert header.format_version == 1
+    H.write_header(tmp_path, header)
+    assert (tmp_path / "tumar.json").read_text(encoding="utf-8") == format_1
 
 
 def test_a_huge_header_is_refused_without_reading_it_whole(tmp_path: Path) -> None:

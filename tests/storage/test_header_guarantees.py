@@ -42,7 +42,7 @@ HEADER_REFUSED = [
     (header_json(format_version=True), HeaderCorrupt, "has no valid format version"),
     (header_json(format_version=0), HeaderCorrupt, "has no valid format version"),
     (header_json(format_version="1"), HeaderCorrupt, "has no valid format version"),
-    (header_json(format_version=2), UnsupportedFormat, "uses format 2, written by a newer"),
+    (header_json(format_version=3), UnsupportedFormat, "uses format 3, written by a newer"),
     (header_json(archive_id="not-a-uuid"), HeaderCorrupt, "has no valid archive id"),
     (header_json(slots={}), HeaderCorrupt, "has no usable key slots"),
     (header_json(slots=[]), HeaderCorrupt, "has no usable key slots"),
@@ -61,9 +61,9 @@ def test_header_fields_are_validated(data: object, error: type, message: str) ->
 
 def test_newer_format_message_says_what_to_do() -> None:
     with pytest.raises(UnsupportedFormat) as info:
-        H.parse_header(header_json(format_version=2))
+        H.parse_header(header_json(format_version=3))
     assert str(info.value) == (
-        "This archive uses format 2, written by a newer Tumar; this version reads format 1. "
+        "This archive uses format 3, written by a newer Tumar; this version reads format 2. "
         "Update Tumar to open it"
     )
 

@@ -18,7 +18,7 @@ import sqlcipher3
 
 from tumar.storage import kdf, unlock
 from tumar.storage.archive import ARCHIVE_DB, Archive
-from tumar.storage.connection import derive_db_key, key_pragma
+from tumar.storage.connection import PAGE_HMAC, derive_db_key, key_pragma
 from tumar.storage.errors import KdfParametersRejected, WrongPassphrase
 from tumar.storage.header import HEADER_NAME
 from tumar.storage.kdf import fast_params
@@ -99,6 +99,7 @@ def test_databases_use_sqlcipher_4_even_if_the_process_default_is_older(tmp_path
     try:
         raw.execute(f"PRAGMA key = {key_pragma(derive_db_key(master, archive_id, ARCHIVE_DB))}")
         raw.execute("PRAGMA cipher_compatibility = 4")
+        raw.execute(f"PRAGMA cipher_hmac_algorithm = {PAGE_HMAC}")
         assert raw.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     finally:
         raw.close()

@@ -108,7 +108,7 @@ def test_header_with_damaged_slot(archive_dir: Path) -> None:
 
 
 def test_header_from_newer_format(archive_dir: Path) -> None:
-    edit_header(archive_dir, lambda d: d.update(format_version=2))
+    edit_header(archive_dir, lambda d: d.update(format_version=3))
     assert_refused(archive_dir, UnsupportedFormat, "newer Tumar")
 
 
