@@ -36,6 +36,8 @@ from .search_text import FoldCache
 
 #: each table's column names, to check a bundle's rows against (computed once)
 _COLUMNS = {table: frozenset(cls.columns()) for table, cls in BY_TABLE.items()}
+#: the types a column value may have in a bundle (JSON's scalars)
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 class VersionRejected(TumarError):
@@ -68,6 +70,8 @@ def _check(line: Any) -> tuple[str, dict[str, Any], str | None, list[str]]:
         if parent is not None:
             Timestamp.parse(parent)
         if not isinstance(row["id"], str) or row["deleted"] not in (0, 1):
+            raise ValueError
+        if not set(map(type, row.values())) <= _PLAIN:  # no lists or objects as values
             raise ValueError
     except (KeyError, TypeError, ValueError, AttributeError):
         raise VersionRejected("The bundle holds a record that does not fit this Tumar") from None
@@ -191,8 +195,7 @@ class Applier:
         if self._pending is not None:
             batch, self._pending = self._pending.result(), None
             bulk_fresh.write(self.conn, batch)
-            for table, values in batch[3].items():  # current rows, tombstones included
-                self._written[table] += len(values)
+            self._written.update(batch.current)  # current rows, tombstones included
 
     def close(self) -> None:
         """Stop the helper thread (after finish(), or when the apply failed)."""

@@ -25,6 +25,7 @@ The helper thread never touches the database; only plain row values cross over.
 
 from __future__ import annotations
 
+import json
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -43,9 +44,11 @@ _AHEAD = FTS_SPAN // CHUNK + 1  # chunks the helper may build ahead of the write
 _HASH_BYTES = 64 * 1024 * 1024
 #: FTS5 settings only while loading, back to a new archive's (no row) at the end
 _LOADING = (("automerge", 0), ("crisismerge", 2000), ("hashsize", _HASH_BYTES))
+#: one chunk's documents from the JSON array _build made, numbered from a first doc_id on
 _INSERT = (
     f"INSERT INTO search_doc (doc_id, {', '.join(fts.DOC_COLUMNS)})"
-    f" VALUES ({', '.join('?' * (len(fts.DOC_COLUMNS) + 1))})"
+    f" SELECT ? + key, {', '.join(f'value->>{i}' for i in range(len(fts.DOC_COLUMNS)))}"
+    " FROM json_each(?)"
 )
 
 
@@ -80,8 +83,10 @@ def _sources(conn: Connection) -> Iterator[tuple[str, list[Any], Any]]:
             yield kind, rows, extra
 
 
-def _build(kind: str, rows: list[Any], extra: Any, cache: FoldCache) -> list[tuple]:
-    """On the helper thread: documents (column values) of one chunk; no database access."""
+def _build(kind: str, rows: list[Any], extra: Any, cache: FoldCache) -> tuple[int, str]:
+    """On the helper thread: how many documents one chunk has and their column values as
+    a JSON array of arrays (written by one statement: bulk_fresh says why); no database
+    access."""
     docs: list[fts.Doc | None]
     if kind == "person":
         docs = [fts.person_doc(r, extra[r["id"]], cache) for r in rows]
@@ -93,7 +98,8 @@ def _build(kind: str, rows: list[Any], extra: Any, cache: FoldCache) -> list[tup
         docs = [fts.case_doc(r, cache) for r in rows]
     else:
         docs = [fts.note_doc(r, cache) for r in rows]
-    return [doc.values() for doc in docs if doc is not None]
+    values = [doc.values() for doc in docs if doc is not None]
+    return len(values), json.dumps(values, ensure_ascii=False, allow_nan=False)
 
 
 def build_all(
@@ -114,13 +120,13 @@ def build_all(
         for key, value in _LOADING:
             conn.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (key, value))
 
-    def write(values: list[tuple]) -> None:
+    def write(built: tuple[int, str]) -> None:
         nonlocal next_id
-        if not values:
+        count, values_json = built
+        if not count:
             return
-        first = next_id
-        conn.executemany(_INSERT, [(first + i, *v) for i, v in enumerate(values)])
-        next_id += len(values)
+        conn.execute(_INSERT, (next_id, values_json))
+        next_id += count
         if next_id - indexed >= FTS_SPAN:
             index()
 
@@ -144,7 +150,7 @@ def build_all(
     done = 0
     with ThreadPoolExecutor(1, thread_name_prefix="tumar-search-docs") as helper:
         # the helper runs up to a span ahead, so it keeps building while FTS5 indexes one
-        pending: deque[Future[list[tuple]]] = deque()
+        pending: deque[Future[tuple[int, str]]] = deque()
         try:
             for kind, rows, extra in _sources(conn):
                 if check is not None:

@@ -28,6 +28,7 @@ from tumar.storage.replica_keys import recovery_identity
 from .support import PASS, chains, new_archive, records, versions
 
 PHOTO = Path(__file__).parents[2] / "data" / "photos" / "orientation"
+GPS_PHOTO = Path(__file__).parents[2] / "data" / "photos" / "gps" / "DSCN0010.jpg"
 
 
 def populate(archive: Archive) -> None:
@@ -40,7 +41,7 @@ def populate(archive: Archive) -> None:
     repo.delete(Note, n.id)
     photos = sorted(PHOTO.glob("*.jpg"))[:2]
     assert photos, "test photos missing"
-    import_files(archive, photos)
+    import_files(archive, [*photos, GPS_PHOTO])  # GPS: REAL columns must come back exact
 
 
 @pytest.fixture
@@ -65,6 +66,11 @@ def test_round_trip_equals_the_original(source: Archive, tmp_path: Path) -> None
         assert records(restored) == records(source)
         assert versions(restored) == versions(source)
         assert _media(restored) == _media(source) and _media(source)
+        gps = "SELECT gps_lat, gps_lon, typeof(gps_lat) FROM media WHERE gps_lat IS NOT NULL"
+        assert restored.records_db.execute(gps).fetchall() == (
+            source.records_db.execute(gps).fetchall()
+        )
+        assert [tuple(r) for r in restored.records_db.execute(gps)][0][2] == "real"
         source_chains = chains(source)
         assert chains(restored)[source.replica_id] == source_chains[source.replica_id]
         assert restored.archive_id == source.archive_id
@@ -141,7 +147,7 @@ def test_stock_age_decrypts_with_exported_identity(source: Archive, tmp_path: Pa
     assert names[-2:] == ["manifest.json", "manifest.sig"]
     assert inner["archive_id"] == source.archive_id == manifest["archive_id"]
     assert "second telling" in first.decode()
-    assert sum(n.startswith("media/") for n in names) == 2
+    assert sum(n.startswith("media/") for n in names) == 3
 
 
 def _age_decrypt_on_a_terminal(bundle: Path, out: Path, passphrase: str) -> tuple[int, str]:

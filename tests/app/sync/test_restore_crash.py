@@ -131,7 +131,7 @@ def test_restored_archive_is_durable_when_restore_returns(
         restored.close()
 
 
-@pytest.mark.parametrize("lie", ["malformed", "stale current"])
+@pytest.mark.parametrize("lie", ["malformed", "stale current", "list value", "object value"])
 def test_refused_versions_leave_no_folder(
     backup: tuple[Path, str, Archive], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lie: str
 ) -> None:
@@ -144,6 +144,10 @@ def test_refused_versions_leave_no_folder(
         last = items[-1]
         if lie == "malformed":
             del last["row"]["notes"]
+        elif lie == "list value":  # SQLite could store it as JSON text: refused instead
+            last["row"]["notes"] = ["held", "released"]
+        elif lie == "object value":
+            last["row"]["notes"] = {"held": True}
         else:  # a kept version newer than the current row
             items.insert(0, {**last, "row": {**last["row"], "hlc": "9" + last["row"]["hlc"][1:]},
                              "current": False})  # fmt: skip
