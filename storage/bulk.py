@@ -118,8 +118,11 @@ class Applier:
         self._helper: ThreadPoolExecutor | None = None  # fresh mode: prepares parts
         self._pending: Future[tuple] | None = None
 
-    def _vouch(self, table: str, record_id: str, row: dict[str, Any]) -> None:
-        digest = record_hash(table, row)
+    def _vouch(
+        self, table: str, record_id: str, row: dict[str, Any], digest: str | None = None
+    ) -> None:
+        """`digest`: record_hash(table, row), when the caller has it already."""
+        digest = digest or record_hash(table, row)
         self._seq += 1
         entry = self._entry_hash(self._prev, self._seq, table, record_id, digest)
         self._audit.append(

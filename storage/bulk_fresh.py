@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import bulk
+from .canonical import record_hash_of_text, row_text
 from .connection import Connection
 from .records import BY_TABLE
 
@@ -42,10 +43,11 @@ _AUDIT_COLUMNS = (
 
 @dataclass
 class Batch:
-    """What prepare() hands to write(): per table, its column names and the part's rows as
-    one JSON array of arrays; and how many current rows each record table got."""
+    """What prepare() hands to write(): per table, its columns (name, where in a JSON row it
+    is) and the part's rows as one JSON array; and how many current rows each record table
+    got."""
 
-    inserts: list[tuple[str, Sequence[str], str]]
+    inserts: list[tuple[str, list[tuple[str, str]], str]]
     current: dict[str, int]
 
 
@@ -59,44 +61,54 @@ def prepare(applier: Applier, lines: list[Any] | Callable[[], list[Any]]) -> Bat
     if callable(lines):
         lines = lines()
     result = applier.result
-    rows: dict[str, list[list[Any]]] = {}
-    columns: dict[str, list[str]] = {}
+    rows: dict[str, list[str]] = {}  # current rows: each one's canonical JSON
     history, parents = [], []
     for line in lines:
         table, row, parent, resolves = bulk._check(line)
         record_id, hlc = row["id"], row["hlc"]
         result.max_hlc = max(result.max_hlc, hlc)
         parents.append((table, record_id, hlc, parent, json.dumps(resolves) if resolves else ""))
+        text = row_text(row)
         if line.get("current") is True:
-            columns.setdefault(table, list(row))
-            rows.setdefault(table, []).append([row[c] for c in columns[table]])
+            rows.setdefault(table, []).append(text)
             result.added += 1
         else:
             history.append(
                 (table, record_id, hlc, json.dumps(row, ensure_ascii=False), applier._at)
             )
             result.kept += 1
-        applier._vouch(table, record_id, row)
+        applier._vouch(table, record_id, row, record_hash_of_text(table, text))
     applier._vouched.clear()
     audit, applier._audit = applier._audit, []
     inserts = [
-        ("version_parent", _PARENT_COLUMNS, parents),
-        ("record_history", _HISTORY_COLUMNS, history),
-        *((table, columns[table], values) for table, values in rows.items()),
-        ("audit_log", _AUDIT_COLUMNS, audit),
+        ("version_parent", _at(_PARENT_COLUMNS), _rows_json(parents)),
+        ("record_history", _at(_HISTORY_COLUMNS), _rows_json(history)),
+        *((table, _named(table), f"[{','.join(texts)}]") for table, texts in rows.items()),
+        ("audit_log", _at(_AUDIT_COLUMNS), _rows_json(audit)),
     ]
     return Batch(
-        [(table, names, _rows_json(values)) for table, names, values in inserts if values],
-        {table: len(values) for table, values in rows.items()},
+        [insert for insert in inserts if insert[2] != "[]"],
+        {table: len(texts) for table, texts in rows.items()},
     )
 
 
+def _at(names: Sequence[str]) -> list[tuple[str, str]]:
+    """Columns read by position from JSON arrays."""
+    return [(name, f"value->>{i}") for i, name in enumerate(names)]
+
+
+def _named(table: str) -> list[tuple[str, str]]:
+    """Columns read by name from a row's canonical JSON object (every column is present:
+    bulk._check made sure)."""
+    return [(name, f"value->>'$.{name}'") for name in BY_TABLE[table].columns()]
+
+
 def write(conn: Connection, batch: Batch) -> None:
-    for table, names, rows_json in batch.inserts:
-        picked = ", ".join(f"value->>{i}" for i in range(len(names)))
+    for table, columns, rows_json in batch.inserts:
+        names = ", ".join(name for name, _ in columns)
+        picked = ", ".join(path for _, path in columns)
         conn.execute(
-            f"INSERT INTO {table} ({', '.join(names)}) SELECT {picked} FROM json_each(?)",
-            (rows_json,),
+            f"INSERT INTO {table} ({names}) SELECT {picked} FROM json_each(?)", (rows_json,)
         )
 
 

@@ -249,7 +249,14 @@ def _parse_manifest(raw: bytes, sig: bytes) -> Manifest:
     return Manifest(data, raw, parts)
 
 
-_decode = json.JSONDecoder().decode  # what json.loads does for a str
+def _no_constant(name: str) -> None:
+    """NaN and Infinity are not JSON, and no database value can be one (SQLite stores a NaN
+    as NULL): a part holding one was not written by Tumar."""
+    raise ValueError(f"{name} in a bundle")
+
+
+#: what json.loads does for a str, minus NaN/Infinity
+_decode = json.JSONDecoder(parse_constant=_no_constant).decode
 
 
 @dataclass
