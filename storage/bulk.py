@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import bulk_fresh, fts, fts_batch, fts_bulk, orphans
+from . import bulk_fresh, fts, fts_batch, fts_bulk, orphans, restore_helper
 from .audit import head
 from .audit_hashing import entry_digest
 from .canonical import record_hash
@@ -34,6 +34,8 @@ from .hlc import Timestamp
 from .records import BY_TABLE
 from .search_text import FoldCache
 
+#: parts a restore's helper may prepare ahead of the one being written (≈ 4 MiB each)
+PARTS_AHEAD = 3
 #: each table's column names, to check a bundle's rows against (computed once)
 _COLUMNS = {table: frozenset(cls.columns()) for table, cls in BY_TABLE.items()}
 #: the types a column value may have in a bundle (JSON's scalars)
@@ -115,14 +117,11 @@ class Applier:
         self._new_rows: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
         self._to_index: list[tuple[str, str]] = []  # (kind, record id) to refresh
         self._written: Counter[str] = Counter()  # fresh mode: current rows per table
-        self._helper: ThreadPoolExecutor | None = None  # fresh mode: prepares parts
-        self._pending: Future[tuple] | None = None
+        self._helper: restore_helper.RestoreHelper | None = None  # fresh mode: the Python half
+        self._pending: deque[Future[bulk_fresh.Batch]] = deque()
 
-    def _vouch(
-        self, table: str, record_id: str, row: dict[str, Any], digest: str | None = None
-    ) -> None:
-        """`digest`: record_hash(table, row), when the caller has it already."""
-        digest = digest or record_hash(table, row)
+    def _vouch(self, table: str, record_id: str, row: dict[str, Any]) -> None:
+        digest = record_hash(table, row)
         self._seq += 1
         entry = self._entry_hash(self._prev, self._seq, table, record_id, digest)
         self._audit.append(
@@ -185,26 +184,30 @@ class Applier:
 
     def _apply_fresh(self, lines: list[Any] | Callable[[], list[Any]]) -> None:
         """Restore into an empty archive (storage/bulk_fresh.py): a part is checked and
-        hashed on a helper thread while this thread, which owns the connection, writes the
-        part before it (SQLite releases the GIL while it inserts). finish() writes the
-        last one."""
+        hashed in the helper process (storage/restore_helper.py) while this thread, which
+        owns the connection, writes the part before it. finish() writes the last one."""
         if self._helper is None:
-            self._helper = ThreadPoolExecutor(1, thread_name_prefix="tumar-restore")
-        prepared = self._helper.submit(bulk_fresh.prepare, self, lines)
-        self._write_pending()
-        self._pending = prepared
+            chain = bulk_fresh.Chain(self._at, self.device, self.action, self._seq, self._prev)
+            self._helper = restore_helper.RestoreHelper(chain)
+        self._pending.append(self._helper.prepare(lines))
+        if len(self._pending) > PARTS_AHEAD:
+            self._write_next()
 
-    def _write_pending(self) -> None:
-        if self._pending is not None:
-            batch, self._pending = self._pending.result(), None
-            bulk_fresh.write(self.conn, batch)
-            self._written.update(batch.current)  # current rows, tombstones included
+    def _write_next(self) -> None:
+        assert self._helper is not None
+        batch = self._helper.result(self._pending.popleft())
+        bulk_fresh.write(self.conn, batch)
+        self._written.update(batch.current)  # current rows, tombstones included
+        self.result.added += batch.added
+        self.result.kept += batch.kept
+        self.result.max_hlc = max(self.result.max_hlc, batch.max_hlc)
 
     def close(self) -> None:
-        """Stop the helper thread (after finish(), or when the apply failed)."""
+        """Stop the helper process (after finish(), or when the apply failed)."""
         if self._helper is not None:
-            self._helper.shutdown(wait=True, cancel_futures=True)
-            self._helper, self._pending = None, None
+            self._helper.close()
+            self._helper = None
+            self._pending.clear()
 
     def _apply_one(
         self, table: str, row: dict[str, Any], parent: str | None, resolves: list[str]
@@ -343,14 +346,15 @@ class Applier:
     ) -> ApplyResult:
         """`progress` and `check` (may raise to cancel) follow a restore's index build."""
         if self.fresh:
-            self._write_pending()
-            self.close()
+            while self._pending:
+                self._write_next()
             bulk_fresh.check(self.conn)
         if not self.index and self.result.touched:
-            if self.fresh:  # nothing indexed yet: every document at once, on two cores
+            if self.fresh and self._helper is not None:  # every document at once, 2 cores
                 searchable = sum(self._written[t] for t in fts.KIND_OF_TABLE)
-                fts_bulk.build_all(self.conn, progress, searchable, check)
+                fts_bulk.build_all(self.conn, self._helper, progress, searchable, check)
             else:
                 fts.rebuild(self.conn)
+        self.close()
         self._cache.clear()
         return self.result

@@ -23,15 +23,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import bulk
 from .canonical import record_hash_of_text, row_text
 from .connection import Connection
 from .records import BY_TABLE
-
-if TYPE_CHECKING:
-    from .bulk import Applier
 
 _PARENT_COLUMNS = ("table_name", "record_id", "hlc", "parent_hlc", "resolves")
 _HISTORY_COLUMNS = ("table_name", "record_id", "hlc", "data", "superseded_at")
@@ -44,42 +41,66 @@ _AUDIT_COLUMNS = (
 @dataclass
 class Batch:
     """What prepare() hands to write(): per table, its columns (name, where in a JSON row it
-    is) and the part's rows as one JSON array; and how many current rows each record table
-    got."""
+    is) and the part's rows as one JSON array; how many current rows each record table
+    got; and the part's share of the ApplyResult."""
 
     inserts: list[tuple[str, list[tuple[str, str]], str]]
     current: dict[str, int]
+    added: int = 0
+    kept: int = 0
+    max_hlc: str = ""
+
+
+@dataclass
+class Chain:
+    """This replica's audit chain as a restore extends it: one entry per version applied,
+    each linked to the one before (bulk.Applier._vouch for one version at a time). It lives
+    where the versions are prepared (storage/restore_helper.py)."""
+
+    at: str
+    device: str
+    action: str
+    seq: int
+    prev: str
+
+    def __post_init__(self) -> None:
+        self._hash = bulk.EntryHasher(self.at, self.device, self.action)
+
+    def vouch(self, table: str, record_id: str, digest: str) -> tuple:
+        self.seq += 1
+        entry = self._hash(self.prev, self.seq, table, record_id, digest)
+        row = (self.seq, self.at, self.device, self.action, table, record_id, digest,
+               self.prev, entry)  # fmt: skip
+        self.prev = entry
+        return row
 
 
 def _rows_json(values: list[Any]) -> str:
     return json.dumps(values, ensure_ascii=False, allow_nan=False)
 
 
-def prepare(applier: Applier, lines: list[Any] | Callable[[], list[Any]]) -> Batch:
+def prepare(chain: Chain, lines: list[Any] | Callable[[], list[Any]]) -> Batch:
     """Parse (when given a callable), check and vouch for one part's versions, in bundle
-    order (one helper thread, so this replica's audit chain links the parts in order)."""
+    order (one helper, so this replica's audit chain links the parts in order)."""
     if callable(lines):
         lines = lines()
-    result = applier.result
     rows: dict[str, list[str]] = {}  # current rows: each one's canonical JSON
-    history, parents = [], []
+    history, parents, audit = [], [], []
+    added = kept = 0
+    max_hlc = ""
     for line in lines:
         table, row, parent, resolves = bulk._check(line)
         record_id, hlc = row["id"], row["hlc"]
-        result.max_hlc = max(result.max_hlc, hlc)
+        max_hlc = max(max_hlc, hlc)
         parents.append((table, record_id, hlc, parent, json.dumps(resolves) if resolves else ""))
         text = row_text(row)
         if line.get("current") is True:
             rows.setdefault(table, []).append(text)
-            result.added += 1
+            added += 1
         else:
-            history.append(
-                (table, record_id, hlc, json.dumps(row, ensure_ascii=False), applier._at)
-            )
-            result.kept += 1
-        applier._vouch(table, record_id, row, record_hash_of_text(table, text))
-    applier._vouched.clear()
-    audit, applier._audit = applier._audit, []
+            history.append((table, record_id, hlc, json.dumps(row, ensure_ascii=False), chain.at))
+            kept += 1
+        audit.append(chain.vouch(table, record_id, record_hash_of_text(table, text)))
     inserts = [
         ("version_parent", _at(_PARENT_COLUMNS), _rows_json(parents)),
         ("record_history", _at(_HISTORY_COLUMNS), _rows_json(history)),
@@ -89,7 +110,8 @@ def prepare(applier: Applier, lines: list[Any] | Callable[[], list[Any]]) -> Bat
     return Batch(
         [insert for insert in inserts if insert[2] != "[]"],
         {table: len(texts) for table, texts in rows.items()},
-    )
+        added, kept, max_hlc,
+    )  # fmt: skip
 
 
 def _at(names: Sequence[str]) -> list[tuple[str, str]]:

@@ -28,13 +28,16 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 from . import fts
 from .connection import Connection
 from .fts import Progress
 from .search_text import FoldCache
+
+if TYPE_CHECKING:
+    from .restore_helper import RestoreHelper
 
 _INDEXES = ("search_words", "search_grams")
 CHUNK = 1000  # records per hand-over: small enough to keep texts in memory briefly
@@ -75,23 +78,21 @@ def _chunks(conn: Connection, table: str) -> Iterator[tuple[int, str, str, str]]
 
 def _sources(conn: Connection) -> Iterator[tuple[str, int, str, Any]]:
     """(kind, rows, rows as JSON, what the builder needs besides the rows), kinds in name
-    order."""
-    live_cases = {r[0] for r in conn.execute("SELECT id FROM case_file WHERE deleted = 0")}
-    names: dict[str, list[Any]] = {}
-    for name in conn.execute(
-        "SELECT person_id, name, folded, name_key FROM person_name WHERE deleted = 0"
-        " ORDER BY person_id, hlc, id"
-    ):
-        names.setdefault(name["person_id"], []).append(name)
+    order. What a chunk needs of other tables comes as JSON too, one query per chunk."""
+    live_cases = frozenset(r[0] for r in conn.execute("SELECT id FROM case_file WHERE deleted = 0"))
     translated = conn.execute("SELECT 1 FROM translation WHERE deleted = 0 LIMIT 1").fetchone()
     for kind in sorted(fts.KINDS):
         for count, after, last, rows_json in _chunks(conn, fts.TABLE_OF_KIND[kind]):
             extra: Any = None
-            if kind == "person":
-                extra = names
+            if kind == "person":  # the live names, in the order fts.person_doc wants them
+                extra = conn.execute(
+                    "SELECT json_group_array(json_array(person_id, name, folded, name_key)"
+                    " ORDER BY person_id, hlc, id) FROM person_name"
+                    " WHERE deleted = 0 AND person_id > ? AND person_id <= ?",
+                    (after, last),
+                ).fetchone()[0]
             elif kind == "testimony" and translated:
-                # the chunk's live translations as (testimony id, text), in the order
-                # fts.translations_of gives them
+                # the live translations, in the order fts.translations_of gives them
                 extra = conn.execute(
                     "SELECT json_group_array(json_array(testimony_id, text)"
                     " ORDER BY testimony_id, hlc, id) FROM translation"
@@ -103,14 +104,19 @@ def _sources(conn: Connection) -> Iterator[tuple[str, int, str, Any]]:
             yield kind, count, rows_json, extra
 
 
-def _build(kind: str, rows_json: str, extra: Any, cache: FoldCache) -> tuple[int, str]:
-    """On the helper thread: how many documents one chunk has and their column values as
-    a JSON array of arrays (written by one statement: bulk_fresh says why); no database
-    access."""
+def build(kind: str, rows_json: str, extra: Any, cache: FoldCache) -> tuple[int, str]:
+    """In the helper process (storage/restore_helper.py): how many documents one chunk has
+    and their column values as a JSON array of arrays (written by one statement:
+    bulk_fresh says why); no database access."""
     rows = json.loads(rows_json)
     docs: list[fts.Doc | None]
     if kind == "person":
-        docs = [fts.person_doc(r, extra.get(r["id"], []), cache) for r in rows]
+        names: dict[str, list[dict[str, str]]] = {}
+        for person_id, name, folded, name_key in json.loads(extra):
+            names.setdefault(person_id, []).append(
+                {"name": name, "folded": folded, "name_key": name_key}
+            )
+        docs = [fts.person_doc(r, names.get(r["id"], []), cache) for r in rows]
     elif kind == "testimony":
         translations: dict[str, list[str]] = {}
         for testimony_id, text in json.loads(extra) if extra else ():
@@ -128,6 +134,7 @@ def _build(kind: str, rows_json: str, extra: Any, cache: FoldCache) -> tuple[int
 
 def build_all(
     conn: Connection,
+    helper: RestoreHelper,
     progress: Progress | None = None,
     total: int = 0,
     check: Callable[[], None] | None = None,
@@ -138,7 +145,6 @@ def build_all(
     half a minute a person should see moving; `check` may raise to cancel it."""
     if conn.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone() is not None:
         raise RuntimeError("build_all() needs an empty search index")
-    cache = FoldCache()
     next_id = indexed = 1  # next doc_id to write, first doc_id not yet in FTS5
     for table in _INDEXES:  # merged once by 'optimize' at the end, not as they grow
         for key, value in _LOADING:
@@ -172,26 +178,24 @@ def build_all(
         )
 
     done = 0
-    with ThreadPoolExecutor(1, thread_name_prefix="tumar-search-docs") as helper:
-        # the helper runs up to a span ahead, so it keeps building while FTS5 indexes one
-        pending: deque[Future[tuple[int, str]]] = deque()
-        try:
-            for kind, count, rows_json, extra in _sources(conn):
-                if check is not None:
-                    check()
-                pending.append(helper.submit(_build, kind, rows_json, extra, cache))
-                if len(pending) > _AHEAD:
-                    write(pending.popleft().result())
-                done += count
-                if progress is not None:
-                    progress(min(done, total), total, "Indexing for search")
-            while pending:
-                write(pending.popleft().result())
-            index()
-        finally:
-            for future in pending:
-                future.cancel()
-    cache.clear()
+    # the helper runs up to a span ahead, so it keeps building while FTS5 indexes one
+    pending: deque[Future[tuple[int, str]]] = deque()
+    try:
+        for kind, count, rows_json, extra in _sources(conn):
+            if check is not None:
+                check()
+            pending.append(helper.build(kind, rows_json, extra))
+            if len(pending) > _AHEAD:
+                write(helper.result(pending.popleft()))
+            done += count
+            if progress is not None:
+                progress(min(done, total), total, "Indexing for search")
+        while pending:
+            write(helper.result(pending.popleft()))
+        index()
+    finally:
+        for future in pending:
+            future.cancel()
     for table in _INDEXES:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         # FTS5's defaults again, for this connection (the calls) and in the file (no rows),

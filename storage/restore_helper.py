@@ -1,0 +1,118 @@
+"""The Python half of a restore, run in a second process beside the connection's thread.
+
+A restore is two kinds of work: SQLite's (inserting, indexing, encrypting: C, which gives
+the GIL up while it runs) and Python's (parsing each part, checking and hashing every
+version, folding the words of every search document). With both on threads of one
+process, the Python half held the GIL ≈ 21 s at 100k testimonies and the connection's
+thread, which needs the GIL between its statements, waited for it: the restore used
+barely more than one core of two. Here the Python half runs in its own interpreter, so
+the two halves really run side by side.
+
+What crosses: a records part's bytes in (pickled with the bound `Part.parse` that reads
+them), the part's rows out as JSON texts (storage/bulk_fresh.py); later one chunk of rows
+as JSON in and its search documents as JSON out (storage/fts_bulk.py). Record content
+goes through the pipe between the two processes only: never argv, the environment or
+the disk. The process is started with "spawn" (a fresh interpreter: no copy of the
+parent's threads, Qt state or open databases), has no database connection, keeps this
+replica's audit chain and a fold cache for one restore, and ends with it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import sys
+import types
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from . import bulk_fresh, fts_bulk
+from .errors import TumarError
+from .search_text import FoldCache
+
+T = TypeVar("T")
+
+_chain: bulk_fresh.Chain | None = None  # in the helper process only
+_cache: FoldCache | None = None
+
+
+class HelperStopped(TumarError):
+    """The helper process died (killed, or out of memory): the restore cannot go on."""
+
+
+@contextlib.contextmanager
+def _without_main() -> Iterator[None]:
+    """While the helper starts, __main__ is an empty module. multiprocessing's "spawn" runs
+    the parent's main script again in the child (as __mp_main__): the window's launcher
+    would import Qt there, and a script without an `if __name__ == "__main__"` guard would
+    start a second restore. The helper needs nothing from it."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
+def _ready() -> bool:
+    return True
+
+
+def _adopt(chain: bulk_fresh.Chain) -> None:
+    global _chain, _cache
+    _chain, _cache = chain, FoldCache()
+
+
+def _prepare(lines: list[Any] | Callable[[], list[Any]]) -> bulk_fresh.Batch:
+    assert _chain is not None
+    return bulk_fresh.prepare(_chain, lines)
+
+
+def _build(kind: str, rows_json: str, extra: Any) -> tuple[int, str]:
+    assert _cache is not None
+    return fts_bulk.build(kind, rows_json, extra, _cache)
+
+
+class RestoreHelper:
+    """One helper process for one restore; its tasks run one at a time, in order (so the
+    audit chain links the parts in bundle order)."""
+
+    def __init__(self, chain: bulk_fresh.Chain) -> None:
+        self._pool = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=_adopt,
+            initargs=(chain,),
+        )  # fmt: skip
+        with _without_main():  # the process starts with the first task, now
+            self.result(self._submit(_ready))
+
+    def prepare(self, lines: list[Any] | Callable[[], list[Any]]) -> Future[bulk_fresh.Batch]:
+        return self._submit(_prepare, lines)
+
+    def build(self, kind: str, rows_json: str, extra: Any) -> Future[tuple[int, str]]:
+        return self._submit(_build, kind, rows_json, extra)
+
+    def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        try:
+            return self._pool.submit(fn, *args)
+        except BrokenProcessPool:
+            raise _stopped() from None
+
+    @staticmethod
+    def result(future: Future[T]) -> T:
+        """The task's result, or its exception (a refused version) raised here."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise _stopped() from None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stopped() -> HelperStopped:
+    return HelperStopped(
+        "The restore's helper process stopped (out of memory, or ended by the system); "
+        "nothing was restored. Close other programs and try again"
+    )
