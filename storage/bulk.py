@@ -133,7 +133,7 @@ class Applier:
 
     def apply(self, lines: list[Any] | Callable[[], list[Any]]) -> None:
         """One part's versions; a callable gives them when called (a restore calls it on
-        its helper thread, so parsing a part overlaps writing the one before)."""
+        its helper process, so parsing a part overlaps writing the ones before)."""
         if self.fresh:
             self._apply_fresh(lines)
             return

@@ -1,21 +1,21 @@
 """Restore's path through storage/bulk.py: versions into an archive that holds no records yet.
 
-No per-version lookups: each part is checked and hashed (`prepare`, on the Applier's
-helper thread, no database access), then written with one statement per table (`write`,
-on the thread that owns the connection). What this trusts of the bundle is re-checked
-once at the end (`check`): each record has exactly one current row (a second one fails
-its PRIMARY KEY) and it is the record's highest version.
+No per-version lookups: each part is checked and hashed (`prepare`, in the restore's
+helper process, storage/restore_helper.py, no database access), then written with one
+statement per table (`write`, on the thread that owns the connection). What this trusts
+of the bundle is re-checked once at the end (`check`): each record has exactly one
+current row (a second one fails its PRIMARY KEY) and it is the record's highest version.
 
 Why one statement per table, reading the part's rows from a JSON array in SQLite
 (`INSERT … SELECT value->>0, … FROM json_each(?)`), and not executemany: executemany
-hands the GIL back and takes it again for every row, and while the helper thread runs
-Python the connection's thread then waits for the GIL ≈ 365,000 × 4 times at 100k
-testimonies. A single statement releases it once per table and part, so the inserting
-(C) and the helper's checks and hashes (Python) really run side by side. The JSON text is
-made on the helper thread. Values keep their types: strings, integers and NULL as such,
-floats exactly (SQLite reads back the shortest repr Python writes; checked on random
-doubles), booleans as 1 and 0 as sqlite3 binds them; anything else was refused by
-bulk._check.
+hands the GIL back and takes it again for every row, and while any other thread runs
+Python (the age decryption, and the helper when it was a thread) the connection's thread
+then waits for the GIL ≈ 365,000 × 4 times at 100k testimonies. A single statement
+releases it once per table and part. The JSON text is made by the helper: current rows
+are the canonical JSON their audit hash is made of, encoded once for both. Values keep
+their types: strings, integers and NULL as such, floats exactly (SQLite reads back the
+shortest repr Python writes; checked on random doubles), booleans as 1 and 0 as sqlite3
+binds them; anything else was refused by bulk._check.
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@
 fts.rebuild looks each record up by id and runs FTS5's 'rebuild' after all documents are
 written, so the Python half (reading records, folding words) and the C half (FTS5
 tokenising, SQLCipher encrypting) take turns on one core. Here each table is read once in
-id order (like storage/derived_check.py) and documents are built in chunks on a helper
-thread while this thread, which owns the connection, writes the previous chunk and feeds
-it to both FTS5 indexes with INSERT … SELECT. SQLite releases the GIL while a statement
-runs, so the helper's Python and the indexing overlap.
+id order (like storage/derived_check.py), a chunk at a time as JSON, and documents are
+built in the restore's helper process (storage/restore_helper.py) while this thread, which
+owns the connection, writes the chunks before it and feeds them to both FTS5 indexes with
+INSERT … SELECT: the Python half and the indexing run on two cores.
 
 FTS5 writes a new segment at the end of every statement that fed it and merges them all
 at 'optimize'; documents are therefore fed in spans of FTS_SPAN, with a term buffer
@@ -20,7 +20,7 @@ optimised at the end (tests/app/sync/test_restore_search.py compares them). FTS5
 automatic merging is off while loading: 'optimize' merges everything once at the end, and
 merging as the index grew cost 3.7 of 19 CPU seconds at 100k testimonies (the trigram
 index's long doclists most).
-The helper thread never touches the database; only plain row values cross over.
+The helper never touches the database; only JSON texts cross over.
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def _chunks(conn: Connection, table: str) -> Iterator[tuple[int, str, str, str]]
     """The live rows of `table` in id order, CHUNK at a time: (count, id before the first,
     last id, the rows as one JSON array of objects). SQLite makes the JSON in one step per
     chunk, so this thread gives the GIL back once a chunk instead of once a row (the
-    helper thread, busy with Python meanwhile, made each of those waits long: 7.8 s at
-    100k testimonies); the helper decodes it. No search document reads a REAL or a BLOB."""
+    helper, busy with Python meanwhile, made each of those waits long when it was a thread:
+    7.8 s at 100k testimonies); the helper decodes it. No search document reads a REAL or a BLOB."""
     names = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
     fields = ", ".join(f"'{name}', {name}" for name in names)
     sql = (

@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.connection
+import os
 import sys
+import threading
 import types
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,13 +59,19 @@ def _without_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
-def _ready() -> bool:
-    return True
-
-
 def _adopt(chain: bulk_fresh.Chain) -> None:
     global _chain, _cache
     _chain, _cache = chain, FoldCache()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _end_with(parent_sentinel: int) -> None:
+    """The helper ends when the restore's process does, however that ends (killed too):
+    nothing else would stop it, and it holds decrypted records in memory."""
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(1)
 
 
 def _prepare(lines: list[Any] | Callable[[], list[Any]]) -> bulk_fresh.Batch:
@@ -85,7 +94,7 @@ class RestoreHelper:
             initargs=(chain,),
         )  # fmt: skip
         with _without_main():  # the process starts with the first task, now
-            self.result(self._submit(_ready))
+            self.pid = self.result(self._submit(os.getpid))
 
     def prepare(self, lines: list[Any] | Callable[[], list[Any]]) -> Future[bulk_fresh.Batch]:
         return self._submit(_prepare, lines)

@@ -78,7 +78,7 @@ def apply_bundle(
                 cancel.raise_if_cancelled()
                 seen.add(part.name)
                 if part.kind == "records":
-                    applier.apply(part.parse)  # a restore parses it on its helper thread
+                    applier.apply(part.parse)  # a restore parses it in its helper process
                 elif part.kind == "audit":
                     applied.audit_entries += audit_chains.import_entries(
                         conn, archive.replica_id, part.parse()

@@ -8,6 +8,8 @@ being loaded, and after they are committed but before the archive was made durab
 
 from __future__ import annotations
 
+import os
+import select
 import shutil
 import signal
 import subprocess
@@ -62,6 +64,33 @@ CHILD = textwrap.dedent(
 )
 
 
+def helper_processes(parent: int) -> list[int]:
+    """The restore helpers (storage/restore_helper.py) `parent` has started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == parent and b"spawn_main" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def ends_within(pid: int, seconds: float) -> bool:
+    """Whether process `pid` (not our child) has ended or ends within `seconds`."""
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([fd], [], [], seconds)[0])
+    finally:
+        os.close(fd)
+
+
 def _backup(tmp: Path) -> tuple[list[Archive], tuple[Path, str]]:
     source, _ = new_archive(tmp / "src.tumar")
     for i in range(30):
@@ -100,8 +129,12 @@ def test_killed_restore_leaves_no_archive(
         line = child.stdout.readline()
         assert line.strip() == "stopped", (line, child.stderr.read() if child.stderr else "")
         assert (target / "archive.db").exists()  # the load had started writing
+        helpers = helper_processes(child.pid)
+        assert len(helpers) == (1 if where == "loading" else 0)  # ended with the load
         child.send_signal(signal.SIGKILL)
         assert child.wait(timeout=60) == -signal.SIGKILL
+        for helper in helpers:  # it holds decrypted records: it must not outlive the restore
+            assert ends_within(helper, 30), "the restore's helper outlived it"
     finally:
         if child.poll() is None:
             child.kill()
