@@ -21,6 +21,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -90,35 +91,66 @@ def goal(ok: bool) -> str:
     return "ok" if ok else "MISS"
 
 
-def backup_step(src: Path, bundle: Path, secret: bundle_io.Secret, recipient: str) -> None:
-    log("backup (fresh process)")
+def _timed_backup(src: Path, bundle: Path) -> tuple[float, float, float]:
+    """(wall s, peak RSS MB, CPU s) of one `tumar backup`'s work in a fresh process."""
     done = subprocess.run(
         [sys.executable, "-m", "bench.bench_sync", "--child-backup", str(src), str(bundle)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    backup_s, rss_mb, backup_cpu = map(float, done.stdout.split())
-    plain = bundle.with_suffix(".tar")
-    with bundle_io.reading(bundle, secret) as reader, open(plain, "wb") as fh:
-        shutil.copyfileobj(reader, fh, 1 << 20)
-    start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    out = bundle.with_suffix(".age")
+    wall, rss, cpu = map(float, done.stdout.split())
+    return wall, rss, cpu
+
+
+def _timed_age(plain: Path, out: Path, recipient: str) -> tuple[float, float]:
+    """(wall s, CPU s) of stock `age -r` encrypting `plain` into `out`."""
+    start, before = time.perf_counter(), _children_cpu()
     subprocess.run(["age", "-r", recipient, "-o", str(out), str(plain)], check=True)
-    age_s, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
-    age_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return time.perf_counter() - start, _children_cpu() - before
+
+
+def backup_step(
+    src: Path, bundle: Path, secret: bundle_io.Secret, recipient: str, rounds: int
+) -> None:
+    """`rounds` backups and `age` runs, alternating; the ratio of their medians. Both write
+    a GiB through this VM's page cache, whose cost varies 2-5x from run to run (age alone:
+    1.2-2.7 s wall, 0.4 s of it its own CPU), so one pair of runs says little."""
+    log(f"backup (fresh process) and stock age, alternating, {rounds} rounds")
+    plain, out = bundle.with_suffix(".tar"), bundle.with_suffix(".age")
+    backups, ages = [], []
+    for _ in range(rounds):
+        # neither side pays for the other's (or an earlier run's) dirty pages: unsynced
+        # GiBs made single runs take 3-10x longer (a backup once 28 s instead of 2.6 s)
+        os.sync()
+        backups.append(_timed_backup(src, bundle))
+        if not plain.exists():  # the bundle's own bytes, for age
+            with bundle_io.reading(bundle, secret) as reader, open(plain, "wb") as fh:
+                shutil.copyfileobj(reader, fh, 1 << 20)
+        os.sync()
+        ages.append(_timed_age(plain, out, recipient))
+        out.unlink()
     size_mb = plain.stat().st_size / 2**20
     plain.unlink()
-    out.unlink()
-    ratio = (size_mb / backup_s) / (size_mb / age_s)
+    for (backup_s, _rss, backup_cpu), (age_s, age_cpu) in zip(backups, ages, strict=True):
+        print(
+            f"         backup {backup_s:6.2f} s (CPU {backup_cpu:5.2f} s)   "
+            f"age {age_s:6.2f} s (CPU {age_cpu:5.2f} s)   ratio {age_s / backup_s:.2f}x"
+        )
+    backup_s = statistics.median(b[0] for b in backups)
+    age_s = statistics.median(a[0] for a in ages)
+    ratio = age_s / backup_s
     print(
         f"backup   {backup_s:7.2f} s  {size_mb / backup_s:7.1f} MiB/s   "
         f"age {age_s:6.2f} s  ratio {ratio:.2f}x (goal >= 0.8x: {goal(ratio >= 0.8)})"
-        f"  plaintext {size_mb:.0f} MiB"
+        f"  plaintext {size_mb:.0f} MiB; medians of {rounds}"
     )
-    print(
-        f"         CPU (all threads) backup {backup_cpu:.2f} s, age {age_cpu:.2f} s;"
-        f" backup CPU / age CPU {backup_cpu / age_cpu:.2f}"
-    )
+    rss_mb = max(b[1] for b in backups)
     print(f"         peak RSS {rss_mb:.0f} MB (goal < 150 MB: {goal(rss_mb < 150)})", flush=True)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of ended child processes (the restore's helper is ended by then)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def restore_step(
@@ -126,8 +158,10 @@ def restore_step(
 ) -> tuple[Archive, float]:
     log("restore")
     start, cpu, main_cpu = time.perf_counter(), time.process_time(), time.thread_time()
+    children = _children_cpu()
     restored, _code, applied = restore.restore(bundle, target, PASS, secret)
     restore_s = time.perf_counter() - start
+    helper_cpu = _children_cpu() - children
     if timed:
         rate = applied.records.touched / restore_s
         print(
@@ -136,11 +170,13 @@ def restore_step(
             f"{len(applied.media_added)} media; goal >= 15,000/s: {goal(rate >= 15_000)})",
             flush=True,
         )
-        # CPU seconds: all threads, and the main thread alone (the critical path on a
-        # quiet machine; helper threads decrypt and build search documents beside it)
+        # CPU seconds: this process (all threads), its main thread alone (it owns the
+        # connection: the critical path on a quiet machine), and the restore's helper
+        # process (storage/restore_helper.py: parsing, hashing, search documents)
         print(
             f"         CPU {time.process_time() - cpu:.1f} s, main thread "
-            f"{time.thread_time() - main_cpu:.1f} s, load {os.getloadavg()[0]:.1f}",
+            f"{time.thread_time() - main_cpu:.1f} s, helper process {helper_cpu:.1f} s, "
+            f"load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
     return restored, restore_s
@@ -192,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--media-mb", type=int, default=1024)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--merge-records", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3, help="backup/age pairs to run")
     parser.add_argument(
         "--source", type=Path, help="source archive: built here if missing, kept afterwards"
     )
@@ -221,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
                 export.write_bundle(archive, bundle)
         print(f"\n== Tumar sync benchmark: {src}, {records} records ==", flush=True)
         if "backup" in steps:
-            backup_step(src, bundle, secret, keys.recipient)
+            backup_step(src, bundle, secret, keys.recipient, args.rounds)
         if steps & {"restore", "merge"}:
             target = work / "restored.tumar"
             restored, restore_s = restore_step(bundle, target, secret, "restore" in steps)
