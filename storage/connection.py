@@ -169,6 +169,25 @@ def apply_key(conn: sqlcipher3.Connection, raw_key: bytes, page_size: int | None
     conn.execute(f"PRAGMA cipher_hmac_algorithm = {page_hmac}")
 
 
+def readable_page_hmac(
+    path: Path, raw_key: bytes, page_size: int | None, candidates: tuple[str, ...] = PAGE_HMACS
+) -> str | None:
+    """The first of `candidates` the file's first page reads under with this key, on a bare
+    connection (no Tumar settings, nothing written but a hot journal's roll-back); None if
+    none does."""
+    for page_hmac in candidates:
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+        try:
+            apply_key(conn, raw_key, page_size, page_hmac)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return page_hmac
+        except sqlcipher3.DatabaseError:
+            continue
+        finally:
+            conn.close()
+    return None
+
+
 def _reads(conn: sqlcipher3.Connection, path: Path, *, last: bool) -> bool:
     """Whether the first page reads; False lets the caller try the next page HMAC. A busy
     or full disk is said as such at once; an unreadable file only after the last try."""

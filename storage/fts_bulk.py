@@ -76,6 +76,17 @@ def _chunks(conn: Connection, table: str) -> Iterator[tuple[int, str, str, str]]
         after = last
 
 
+def _owned(conn: Connection, table: str, owner: str, columns: str, after: str, last: str) -> str:
+    """The live rows of `table` owned by a chunk's records (ids in (after, last]) as one
+    JSON array of [owner id, columns…], in (owner, hlc, id) order: the order fts.person_doc
+    takes names in and fts.translations_of gives translations."""
+    return conn.execute(
+        f"SELECT json_group_array(json_array({owner}, {columns}) ORDER BY {owner}, hlc, id)"
+        f" FROM {table} WHERE deleted = 0 AND {owner} > ? AND {owner} <= ?",
+        (after, last),
+    ).fetchone()[0]
+
+
 def _sources(conn: Connection) -> Iterator[tuple[str, int, str, Any]]:
     """(kind, rows, rows as JSON, what the builder needs besides the rows), kinds in name
     order. What a chunk needs of other tables comes as JSON too, one query per chunk."""
@@ -84,21 +95,12 @@ def _sources(conn: Connection) -> Iterator[tuple[str, int, str, Any]]:
     for kind in sorted(fts.KINDS):
         for count, after, last, rows_json in _chunks(conn, fts.TABLE_OF_KIND[kind]):
             extra: Any = None
-            if kind == "person":  # the live names, in the order fts.person_doc wants them
-                extra = conn.execute(
-                    "SELECT json_group_array(json_array(person_id, name, folded, name_key)"
-                    " ORDER BY person_id, hlc, id) FROM person_name"
-                    " WHERE deleted = 0 AND person_id > ? AND person_id <= ?",
-                    (after, last),
-                ).fetchone()[0]
+            if kind == "person":
+                extra = _owned(
+                    conn, "person_name", "person_id", "name, folded, name_key", after, last
+                )
             elif kind == "testimony" and translated:
-                # the live translations, in the order fts.translations_of gives them
-                extra = conn.execute(
-                    "SELECT json_group_array(json_array(testimony_id, text)"
-                    " ORDER BY testimony_id, hlc, id) FROM translation"
-                    " WHERE deleted = 0 AND testimony_id > ? AND testimony_id <= ?",
-                    (after, last),
-                ).fetchone()[0]
+                extra = _owned(conn, "translation", "testimony_id", "text", after, last)
             elif kind == "event":
                 extra = live_cases
             yield kind, count, rows_json, extra

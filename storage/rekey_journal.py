@@ -26,13 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlcipher3
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from . import slot_registry
 from .atomic import atomic_write_bytes, fsync_dir
-from .connection import PAGE_HMACS, apply_key, derive_db_key, derive_subkey, key_pragma
+from .connection import derive_db_key, derive_subkey, key_pragma, readable_page_hmac
 from .db_files import ARCHIVE_DB, LAYOUT, MEDIA_DB, open_db
 from .errors import DatabaseCorrupt, HeaderCorrupt, WrongPassphrase
 from .header import Header, parse_header, write_header
@@ -125,19 +124,8 @@ def masters(journal: Journal, master: bytes) -> tuple[bytes, bytes] | None:
 
 def _opens_with(folder: Path, name: str, master: bytes, archive_id: str) -> bool:
     """Whether `name` reads under `master`'s key (first read rolls back a hot journal)."""
-    page_size = LAYOUT[name][0]
     key = derive_db_key(master, archive_id, name)
-    for page_hmac in PAGE_HMACS:
-        conn = sqlcipher3.connect(str(Path(folder) / name), isolation_level=None)
-        try:
-            apply_key(conn, key, page_size, page_hmac)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return True
-        except sqlcipher3.DatabaseError:
-            pass
-        finally:
-            conn.close()
-    return False
+    return readable_page_hmac(Path(folder) / name, key, LAYOUT[name][0]) is not None
 
 
 def rekey_database(folder: Path, name: str, old: bytes, new: bytes, archive_id: str) -> None:
