@@ -28,7 +28,7 @@ from tumar.storage.records import Person
 from tumar.storage.rekey import rekey
 
 DATA = Path(__file__).parents[1] / "data"
-FORMAT_1 = DATA / "format1" / "format1.tumar"
+FORMAT_1 = DATA / "format1" / "archive"  # not *.tumar: .gitignore keeps archives out
 PASS = "format one passphrase"
 CODE = "72K7-2YDM-B4CV-4ABM-I2MP-N476-ZR66-65AW"
 PHOTO = sorted((DATA / "photos" / "orientation").glob("*.jpg"))[0]
