@@ -2,9 +2,10 @@
 
 A backup reads every stored byte through SQLCipher, which checks each 64 KiB page's
 HMAC and decrypts it: ≈ 1.2 s of CPU per GiB on one core with format 2's HMAC-SHA256
-(1.8–2.0 s with format 1's HMAC-SHA512), the slowest step of a backup. SQLite releases the GIL while it reads, and separate connections do not share a
-lock while reading, so READERS threads, each on its own read-only connection (a connection
-belongs to the thread that opened it), fetch the chunk rows in turn: thread k reads chunks
+(1.8–2.0 s with format 1's HMAC-SHA512), the slowest step of a backup. SQLite releases
+the GIL while it reads, and separate connections do not share a lock while reading, so
+READERS threads, each on its own read-only connection (a connection belongs to the thread
+that opened it), fetch the chunk rows in turn: thread k reads chunks
 k, k + READERS, … of the whole sequence into its own small queue, and the caller takes
 them back in order from the queues in the same rotation. At most READERS × DEPTH chunks
 (1 MiB each) wait in memory.
