@@ -185,7 +185,8 @@ class Applier:
     def _apply_fresh(self, lines: list[Any] | Callable[[], list[Any]]) -> None:
         """Restore into an empty archive (storage/bulk_fresh.py): a part is checked and
         hashed in the helper process (storage/restore_helper.py) while this thread, which
-        owns the connection, writes the part before it. finish() writes the last one."""
+        owns the connection, writes the parts before it (up to PARTS_AHEAD behind).
+        finish() writes the rest."""
         if self._helper is None:
             chain = bulk_fresh.Chain(self._at, self.device, self.action, self._seq, self._prev)
             self._helper = restore_helper.RestoreHelper(chain)
