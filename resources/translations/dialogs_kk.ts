@@ -163,18 +163,6 @@
         <translation>Команда мүшесі</translation>
     </message>
     <message>
-        <source>Label</source>
-        <translation>Белгісі</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Кілт</translation>
-    </message>
-    <message>
-        <source>File name</source>
-        <translation>Файл атауы</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>

@@ -163,18 +163,6 @@
         <translation>Участник команды</translation>
     </message>
     <message>
-        <source>Label</source>
-        <translation>Подпись</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Ключ</translation>
-    </message>
-    <message>
-        <source>File name</source>
-        <translation>Имя файла</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>

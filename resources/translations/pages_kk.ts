@@ -896,6 +896,114 @@
         <translation>Оқиға</translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation>Белгі</translation>
+    </message>
+    <message>
+        <source>Media file</source>
+        <translation>Медиафайл</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Белгісі</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Кілт</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Файл атауы</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Цифрлық із (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Өлшемі (байт)</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Файл түрі</translation>
+    </message>
+    <message>
+        <source>Imported on</source>
+        <translation>Импортталған күні</translation>
+    </message>
+    <message>
+        <source>Imported on laptop</source>
+        <translation>Импортталған ноутбук</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Оқылмайды</translation>
+    </message>
+    <message>
+        <source>Why it is unreadable</source>
+        <translation>Неге оқылмайды</translation>
+    </message>
+    <message>
+        <source>Photo metadata (EXIF)</source>
+        <translation>Фото метадеректері (EXIF)</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Объектив</translation>
+    </message>
+    <message>
+        <source>Taken on</source>
+        <translation>Түсірілген күні</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Бағдары</translation>
+    </message>
+    <message>
+        <source>Has a location</source>
+        <translation>Координаттары бар</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Ендік</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Бойлық</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>Теңіз деңгейінен биіктігі (м)</translation>
+    </message>
+    <message>
+        <source>Width (pixels)</source>
+        <translation>Ені (пиксель)</translation>
+    </message>
+    <message>
+        <source>Height (pixels)</source>
+        <translation>Биіктігі (пиксель)</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>Ұзақтығы (секунд)</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>Кодек</translation>
+    </message>
+    <message>
+        <source>Kind of tagged record</source>
+        <translation>Белгіленген жазба түрі</translation>
+    </message>
+    <message>
+        <source>Tagged record</source>
+        <translation>Белгіленген жазба</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>

@@ -896,6 +896,114 @@
         <translation>Событие</translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Media file</source>
+        <translation>Медиафайл</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Имя файла</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Отпечаток (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Размер (байт)</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Тип файла</translation>
+    </message>
+    <message>
+        <source>Imported on</source>
+        <translation>Дата импорта</translation>
+    </message>
+    <message>
+        <source>Imported on laptop</source>
+        <translation>Импортирован на ноутбуке</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Не читается</translation>
+    </message>
+    <message>
+        <source>Why it is unreadable</source>
+        <translation>Почему не читается</translation>
+    </message>
+    <message>
+        <source>Photo metadata (EXIF)</source>
+        <translation>Метаданные фото (EXIF)</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Объектив</translation>
+    </message>
+    <message>
+        <source>Taken on</source>
+        <translation>Дата съёмки</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Ориентация</translation>
+    </message>
+    <message>
+        <source>Has a location</source>
+        <translation>Есть координаты</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>Высота над уровнем моря (м)</translation>
+    </message>
+    <message>
+        <source>Width (pixels)</source>
+        <translation>Ширина (пикс.)</translation>
+    </message>
+    <message>
+        <source>Height (pixels)</source>
+        <translation>Высота (пикс.)</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>Длительность (сек.)</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>Кодек</translation>
+    </message>
+    <message>
+        <source>Kind of tagged record</source>
+        <translation>Вид отмеченной записи</translation>
+    </message>
+    <message>
+        <source>Tagged record</source>
+        <translation>Отмеченная запись</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>Создано</translation>
     </message>

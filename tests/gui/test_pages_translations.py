@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from tumar.app import cases, people
+from tumar.storage.records import BY_TABLE, ENVELOPE
+from tumar.widgets.pages import labels
 from tumar.widgets.pages.cases import CasesPage
 from tumar.widgets.pages.people import PeoplePage
 
@@ -111,3 +113,24 @@ def test_switching_language_relabels_open_pages(qtbot, session_factory) -> None:
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: page.heading.text() == "Cases")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_every_field_a_person_can_see_has_a_name(qapp, lang: str) -> None:
+    """The history view and the conflicts window name each field that differs; a field
+    without a word fell back to its column name ("gps lat", "sha256") in every language."""
+    translator = _install(lang) if lang != "en" else None
+    try:
+        for table, record in BY_TABLE.items():
+            for column in record.columns():
+                if column in ENVELOPE or column in record.DERIVED:
+                    continue  # never shown: storage.records, app.history
+                shown = labels.field(table, column)
+                assert shown != column.replace("_", " "), (lang, table, column)
+        if lang == "ru":
+            assert labels.field("media", "gps_lat") == "Широта"
+        if lang == "kk":
+            assert labels.field("media", "gps_lat") == "Ендік"
+    finally:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)

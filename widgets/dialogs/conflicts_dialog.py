@@ -167,15 +167,8 @@ class ConflictsDialog(QDialog):
         }.get(table, self.tr("Record"))
 
     def field(self, table: str, name: str) -> str:
-        """A field's name; the history view's words, plus the few it has no word for."""
-        own = {
-            "label": self.tr("Label"),
-            "recipient": self.tr("Key"),
-            "original_name": self.tr("File name"),
-            "media_id": self.tr("Media file"),
-            "tag_id": self.tr("Tag"),
-        }
-        return own.get(name) or labels.field(table, name)
+        """A field's name: the history view's word for it."""
+        return labels.field(table, name)
 
     # ---- the list --------------------------------------------------------------------
     def refresh(self) -> None:
