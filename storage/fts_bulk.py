@@ -76,15 +76,23 @@ def _chunks(conn: Connection, table: str) -> Iterator[tuple[int, str, str, str]]
         after = last
 
 
-def _owned(conn: Connection, table: str, owner: str, columns: str, after: str, last: str) -> str:
+def _owned(conn: Connection, table: str, owner: str, value: str, after: str, last: str) -> str:
     """The live rows of `table` owned by a chunk's records (ids in (after, last]) as one
-    JSON array of [owner id, columns…], in (owner, hlc, id) order: the order fts.person_doc
+    JSON array of [owner id, `value`], in (owner, hlc, id) order: the order fts.person_doc
     takes names in and fts.translations_of gives translations."""
     return conn.execute(
-        f"SELECT json_group_array(json_array({owner}, {columns}) ORDER BY {owner}, hlc, id)"
+        f"SELECT json_group_array(json_array({owner}, {value}) ORDER BY {owner}, hlc, id)"
         f" FROM {table} WHERE deleted = 0 AND {owner} > ? AND {owner} <= ?",
         (after, last),
     ).fetchone()[0]
+
+
+def _by_owner(owned_json: str | None) -> dict[str, list[Any]]:
+    """_owned's rows, on the helper's side: owner id -> its values, in order."""
+    grouped: dict[str, list[Any]] = {}
+    for owner, value in json.loads(owned_json) if owned_json else ():
+        grouped.setdefault(owner, []).append(value)
+    return grouped
 
 
 def _sources(conn: Connection) -> Iterator[tuple[str, int, str, Any]]:
@@ -96,9 +104,8 @@ def _sources(conn: Connection) -> Iterator[tuple[str, int, str, Any]]:
         for count, after, last, rows_json in _chunks(conn, fts.TABLE_OF_KIND[kind]):
             extra: Any = None
             if kind == "person":
-                extra = _owned(
-                    conn, "person_name", "person_id", "name, folded, name_key", after, last
-                )
+                names = "json_object('name', name, 'folded', folded, 'name_key', name_key)"
+                extra = _owned(conn, "person_name", "person_id", names, after, last)
             elif kind == "testimony" and translated:
                 extra = _owned(conn, "translation", "testimony_id", "text", after, last)
             elif kind == "event":
@@ -113,16 +120,10 @@ def build(kind: str, rows_json: str, extra: Any, cache: FoldCache) -> tuple[int,
     rows = json.loads(rows_json)
     docs: list[fts.Doc | None]
     if kind == "person":
-        names: dict[str, list[dict[str, str]]] = {}
-        for person_id, name, folded, name_key in json.loads(extra):
-            names.setdefault(person_id, []).append(
-                {"name": name, "folded": folded, "name_key": name_key}
-            )
+        names = _by_owner(extra)
         docs = [fts.person_doc(r, names.get(r["id"], []), cache) for r in rows]
     elif kind == "testimony":
-        translations: dict[str, list[str]] = {}
-        for testimony_id, text in json.loads(extra) if extra else ():
-            translations.setdefault(testimony_id, []).append(text)
+        translations = _by_owner(extra)
         docs = [fts.testimony_doc(r, translations.get(r["id"], []), cache) for r in rows]
     elif kind == "event":
         docs = [fts.event_doc(r, r["case_id"] in extra, cache) for r in rows]
