@@ -93,6 +93,30 @@ class EntryHasher:
         return entry_digest(prev, seq, *self._fixed, table, record_id, digest)
 
 
+@dataclass
+class Chain:
+    """This replica's audit chain as an apply extends it: one entry per version applied,
+    each linked to the one before. A restore's lives where its versions are prepared
+    (storage/restore_helper.py)."""
+
+    at: str
+    device: str
+    action: str
+    seq: int
+    prev: str
+
+    def __post_init__(self) -> None:
+        self._hash = EntryHasher(self.at, self.device, self.action)
+
+    def vouch(self, table: str, record_id: str, digest: str) -> tuple:
+        self.seq += 1
+        entry = self._hash(self.prev, self.seq, table, record_id, digest)
+        row = (self.seq, self.at, self.device, self.action, table, record_id, digest,
+               self.prev, entry)  # fmt: skip
+        self.prev = entry
+        return row
+
+
 class Applier:
     """One bundle's versions into archive.db; the caller owns the transaction."""
 
@@ -105,8 +129,7 @@ class Applier:
         self.fresh = fresh
         self.result = ApplyResult()
         self._at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-        self._seq, self._prev = head(conn)
-        self._entry_hash = EntryHasher(self._at, device, action)
+        self._chain = Chain(self._at, device, action, *head(conn))
         self._audit: list[tuple] = []
         self._vouched: dict[tuple[str, str], str] = {}
         self._current: dict[tuple[str, str], dict[str, Any]] = {}  # current rows touched
@@ -122,13 +145,7 @@ class Applier:
 
     def _vouch(self, table: str, record_id: str, row: dict[str, Any]) -> None:
         digest = record_hash(table, row)
-        self._seq += 1
-        entry = self._entry_hash(self._prev, self._seq, table, record_id, digest)
-        self._audit.append(
-            (self._seq, self._at, self.device, self.action, table, record_id, digest,
-             self._prev, entry)
-        )  # fmt: skip
-        self._prev = entry
+        self._audit.append(self._chain.vouch(table, record_id, digest))
         self._vouched[(table, record_id)] = digest
 
     def apply(self, lines: list[Any] | Callable[[], list[Any]]) -> None:
@@ -188,8 +205,7 @@ class Applier:
         owns the connection, writes the parts before it (up to PARTS_AHEAD behind).
         finish() writes the rest."""
         if self._helper is None:
-            chain = bulk_fresh.Chain(self._at, self.device, self.action, self._seq, self._prev)
-            self._helper = restore_helper.RestoreHelper(chain)
+            self._helper = restore_helper.RestoreHelper(self._chain)  # the helper's own copy
         self._pending.append(self._helper.prepare(lines))
         if len(self._pending) > PARTS_AHEAD:
             self._write_next()

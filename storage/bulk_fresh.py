@@ -51,35 +51,11 @@ class Batch:
     max_hlc: str = ""
 
 
-@dataclass
-class Chain:
-    """This replica's audit chain as a restore extends it: one entry per version applied,
-    each linked to the one before (bulk.Applier._vouch for one version at a time). It lives
-    where the versions are prepared (storage/restore_helper.py)."""
-
-    at: str
-    device: str
-    action: str
-    seq: int
-    prev: str
-
-    def __post_init__(self) -> None:
-        self._hash = bulk.EntryHasher(self.at, self.device, self.action)
-
-    def vouch(self, table: str, record_id: str, digest: str) -> tuple:
-        self.seq += 1
-        entry = self._hash(self.prev, self.seq, table, record_id, digest)
-        row = (self.seq, self.at, self.device, self.action, table, record_id, digest,
-               self.prev, entry)  # fmt: skip
-        self.prev = entry
-        return row
-
-
 def _rows_json(values: list[Any]) -> str:
     return json.dumps(values, ensure_ascii=False, allow_nan=False)
 
 
-def prepare(chain: Chain, lines: list[Any] | Callable[[], list[Any]]) -> Batch:
+def prepare(chain: bulk.Chain, lines: list[Any] | Callable[[], list[Any]]) -> Batch:
     """Parse (when given a callable), check and vouch for one part's versions, in bundle
     order (one helper, so this replica's audit chain links the parts in order)."""
     if callable(lines):

@@ -31,13 +31,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from . import bulk_fresh, fts_bulk
+from . import bulk, bulk_fresh, fts_bulk
 from .errors import TumarError
 from .search_text import FoldCache
 
 T = TypeVar("T")
 
-_chain: bulk_fresh.Chain | None = None  # in the helper process only
+_chain: bulk.Chain | None = None  # in the helper process only
 _cache: FoldCache | None = None
 
 
@@ -59,7 +59,7 @@ def _without_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
-def _adopt(chain: bulk_fresh.Chain) -> None:
+def _adopt(chain: bulk.Chain) -> None:
     global _chain, _cache
     _chain, _cache = chain, FoldCache()
     parent = multiprocessing.parent_process()
@@ -88,7 +88,7 @@ class RestoreHelper:
     """One helper process for one restore; its tasks run one at a time, in order (so the
     audit chain links the parts in bundle order)."""
 
-    def __init__(self, chain: bulk_fresh.Chain) -> None:
+    def __init__(self, chain: bulk.Chain) -> None:
         self._pool = ProcessPoolExecutor(
             1, mp_context=multiprocessing.get_context("spawn"), initializer=_adopt,
             initargs=(chain,),
