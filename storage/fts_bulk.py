@@ -20,7 +20,8 @@ optimised at the end (tests/app/sync/test_restore_search.py compares them). FTS5
 automatic merging is off while loading: 'optimize' merges everything once at the end, and
 merging as the index grew cost 3.7 of 19 CPU seconds at 100k testimonies (the trigram
 index's long doclists most).
-The helper never touches the database; only JSON texts cross over.
+The helper never touches the database; only JSON texts cross over, as UTF-8 bytes
+(storage/bulk_fresh.py says why).
 """
 
 from __future__ import annotations
@@ -51,11 +52,11 @@ _LOADING = (("automerge", 0), ("crisismerge", 2000), ("hashsize", _HASH_BYTES))
 _INSERT = (
     f"INSERT INTO search_doc (doc_id, {', '.join(fts.DOC_COLUMNS)})"
     f" SELECT ? + key, {', '.join(f'value->>{i}' for i in range(len(fts.DOC_COLUMNS)))}"
-    " FROM json_each(?)"
+    " FROM jsonb_each(CAST(? AS TEXT))"
 )
 
 
-def _chunks(conn: Connection, table: str) -> Iterator[tuple[int, str, str, str]]:
+def _chunks(conn: Connection, table: str) -> Iterator[tuple[int, str, str, bytes]]:
     """The live rows of `table` in id order, CHUNK at a time: (count, id before the first,
     last id, the rows as one JSON array of objects). SQLite makes the JSON in one step per
     chunk, so this thread gives the GIL back once a chunk instead of once a row (the
@@ -64,7 +65,8 @@ def _chunks(conn: Connection, table: str) -> Iterator[tuple[int, str, str, str]]
     names = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
     fields = ", ".join(f"'{name}', {name}" for name in names)
     sql = (
-        f"SELECT json_group_array(json_object({fields}) ORDER BY id), max(id), count(*)"
+        f"SELECT CAST(json_group_array(json_object({fields}) ORDER BY id) AS BLOB), max(id),"
+        " count(*)"
         f" FROM (SELECT * FROM {table} WHERE deleted = 0 AND id > ? ORDER BY id LIMIT {CHUNK})"
     )
     after = ""
@@ -76,18 +78,21 @@ def _chunks(conn: Connection, table: str) -> Iterator[tuple[int, str, str, str]]
         after = last
 
 
-def _owned(conn: Connection, table: str, owner: str, value: str, after: str, last: str) -> str:
+def _owned(
+    conn: Connection, table: str, owner: str, value: str, after: str, last: str
+) -> bytes | None:
     """The live rows of `table` owned by a chunk's records (ids in (after, last]) as one
     JSON array of [owner id, `value`], in (owner, hlc, id) order: the order fts.person_doc
     takes names in and fts.translations_of gives translations."""
     return conn.execute(
-        f"SELECT json_group_array(json_array({owner}, {value}) ORDER BY {owner}, hlc, id)"
+        f"SELECT CAST(json_group_array(json_array({owner}, {value}) ORDER BY {owner}, hlc, id)"
+        " AS BLOB)"
         f" FROM {table} WHERE deleted = 0 AND {owner} > ? AND {owner} <= ?",
         (after, last),
     ).fetchone()[0]
 
 
-def _by_owner(owned_json: str | None) -> dict[str, list[Any]]:
+def _by_owner(owned_json: bytes | None) -> dict[str, list[Any]]:
     """_owned's rows, on the helper's side: owner id -> its values, in order."""
     grouped: dict[str, list[Any]] = {}
     for owner, value in json.loads(owned_json) if owned_json else ():
@@ -95,7 +100,7 @@ def _by_owner(owned_json: str | None) -> dict[str, list[Any]]:
     return grouped
 
 
-def _sources(conn: Connection) -> Iterator[tuple[str, int, str, Any]]:
+def _sources(conn: Connection) -> Iterator[tuple[str, int, bytes, Any]]:
     """(kind, rows, rows as JSON, what the builder needs besides the rows), kinds in name
     order. What a chunk needs of other tables comes as JSON too, one query per chunk."""
     live_cases = frozenset(r[0] for r in conn.execute("SELECT id FROM case_file WHERE deleted = 0"))
@@ -113,7 +118,7 @@ def _sources(conn: Connection) -> Iterator[tuple[str, int, str, Any]]:
             yield kind, count, rows_json, extra
 
 
-def build(kind: str, rows_json: str, extra: Any, cache: FoldCache) -> tuple[int, str]:
+def build(kind: str, rows_json: bytes, extra: Any, cache: FoldCache) -> tuple[int, bytes]:
     """In the helper process (storage/restore_helper.py): how many documents one chunk has
     and their column values as a JSON array of arrays (written by one statement:
     bulk_fresh says why); no database access."""
@@ -132,7 +137,7 @@ def build(kind: str, rows_json: str, extra: Any, cache: FoldCache) -> tuple[int,
     else:
         docs = [fts.note_doc(r, cache) for r in rows]
     values = [doc.values() for doc in docs if doc is not None]
-    return len(values), json.dumps(values, ensure_ascii=False, allow_nan=False)
+    return len(values), json.dumps(values, ensure_ascii=False, allow_nan=False).encode()
 
 
 def build_all(
@@ -153,7 +158,7 @@ def build_all(
         for key, value in _LOADING:
             conn.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (key, value))
 
-    def write(built: tuple[int, str]) -> None:
+    def write(built: tuple[int, bytes]) -> None:
         nonlocal next_id
         count, values_json = built
         if not count:
@@ -182,7 +187,7 @@ def build_all(
 
     done = 0
     # the helper runs up to a span ahead, so it keeps building while FTS5 indexes one
-    pending: deque[Future[tuple[int, str]]] = deque()
+    pending: deque[Future[tuple[int, bytes]]] = deque()
     try:
         for kind, count, rows_json, extra in _sources(conn):
             if check is not None:

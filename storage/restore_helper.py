@@ -9,8 +9,9 @@ barely more than one core of two. Here the Python half runs in its own interpret
 the two halves really run side by side.
 
 What crosses: a records part's bytes in (pickled with the bound `Part.parse` that reads
-them), the part's rows out as JSON texts (storage/bulk_fresh.py); later one chunk of rows
-as JSON in and its search documents as JSON out (storage/fts_bulk.py). Record content
+them), the part's rows out as JSON (storage/bulk_fresh.py); later one chunk of rows as
+JSON in and its search documents as JSON out (storage/fts_bulk.py), all as UTF-8 bytes.
+Record content
 goes through the pipe between the two processes only: never argv, the environment or
 the disk. The process is started with "spawn" (a fresh interpreter: no copy of the
 parent's threads, Qt state or open databases), has no database connection, keeps this
@@ -79,7 +80,7 @@ def _prepare(lines: list[Any] | Callable[[], list[Any]]) -> bulk_fresh.Batch:
     return bulk_fresh.prepare(_chain, lines)
 
 
-def _build(kind: str, rows_json: str, extra: Any) -> tuple[int, str]:
+def _build(kind: str, rows_json: bytes, extra: Any) -> tuple[int, bytes]:
     assert _cache is not None
     return fts_bulk.build(kind, rows_json, extra, _cache)
 
@@ -99,7 +100,7 @@ class RestoreHelper:
     def prepare(self, lines: list[Any] | Callable[[], list[Any]]) -> Future[bulk_fresh.Batch]:
         return self._submit(_prepare, lines)
 
-    def build(self, kind: str, rows_json: str, extra: Any) -> Future[tuple[int, str]]:
+    def build(self, kind: str, rows_json: bytes, extra: Any) -> Future[tuple[int, bytes]]:
         return self._submit(_build, kind, rows_json, extra)
 
     def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:

@@ -18,6 +18,8 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+from types import SimpleNamespace
+
 import pytest
 
 from tumar.app.sync import bundle_format, bundle_io, export, restore, team
@@ -166,7 +168,8 @@ def test_restored_archive_is_durable_when_restore_returns(
 
 
 @pytest.mark.parametrize(
-    "lie", ["malformed", "stale current", "list value", "object value", "NaN value"]
+    "lie",
+    ["malformed", "stale current", "list value", "object value", "NaN value", "lone surrogate"],
 )
 def test_refused_versions_leave_no_folder(
     backup: tuple[Path, str, Archive], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lie: str
@@ -186,16 +189,25 @@ def test_refused_versions_leave_no_folder(
             last["row"]["notes"] = {"held": True}
         elif lie == "NaN value":  # not JSON; SQLite would have stored NULL
             last["row"]["notes"] = float("nan")
+        elif lie == "lone surrogate":  # valid JSON, but not text (see below)
+            last["row"]["notes"] = "held SURROGATE released"
         else:  # a kept version newer than the current row
             items.insert(0, {**last, "row": {**last["row"], "hlc": "9" + last["row"]["hlc"][1:]},
                              "current": False})  # fmt: skip
 
+    # our writer cannot encode a lone surrogate; a hostile one writes its escape
+    dumps = bundle_format.json.dumps
+    fake_json = SimpleNamespace(
+        dumps=lambda *a, **k: dumps(*a, **k).replace("SURROGATE", "\\ud800"),
+        loads=bundle_format.json.loads,
+    )
+    monkeypatch.setattr(bundle_format, "json", fake_json)
     bundle = lying_bundle(source, tmp_path / "lie.tumar-bundle", lying)
     monkeypatch.undo()
     target = tmp_path / "new.tumar"
     secret = bundle_io.Secret(identities=(identity,))
-    if lie == "NaN value":  # no JSON parser of ours reads it: the part is unreadable
-        with pytest.raises(BundleError, match="damaged or incomplete"):
+    if lie in ("NaN value", "lone surrogate"):  # not JSON, not text: the part is unreadable
+        with pytest.raises(BundleError, match="unreadable part"):
             restore.restore(bundle, target, PASS, secret)
     else:
         with pytest.raises(VersionRejected) as refused:
