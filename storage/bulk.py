@@ -24,7 +24,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import bulk_fresh, fts, fts_batch, fts_bulk, orphans, restore_helper
+from . import audit_chains, bulk_fresh, fts, fts_batch, fts_bulk, orphans, restore_helper
 from .audit import head
 from .audit_hashing import entry_digest
 from .canonical import record_hash
@@ -55,6 +55,7 @@ class ApplyResult:
     unchanged: int = 0
     conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
     max_hlc: str = ""
+    chain_entries: int = 0  # other replicas' audit entries imported (audit_chains)
 
     @property
     def touched(self) -> int:
@@ -141,7 +142,8 @@ class Applier:
         self._to_index: list[tuple[str, str]] = []  # (kind, record id) to refresh
         self._written: Counter[str] = Counter()  # fresh mode: current rows per table
         self._helper: restore_helper.RestoreHelper | None = None  # fresh mode: the Python half
-        self._pending: deque[Future[bulk_fresh.Batch]] = deque()
+        #: fresh mode: the helper's tasks not yet written, each with what writes its result
+        self._pending: deque[tuple[Future[Any], Callable[[Any], None]]] = deque()
 
     def _vouch(self, table: str, record_id: str, row: dict[str, Any]) -> None:
         digest = record_hash(table, row)
@@ -204,20 +206,44 @@ class Applier:
         hashed in the helper process (storage/restore_helper.py) while this thread, which
         owns the connection, writes the parts before it (up to PARTS_AHEAD behind).
         finish() writes the rest."""
-        if self._helper is None:
-            self._helper = restore_helper.RestoreHelper(self._chain)  # the helper's own copy
-        self._pending.append(self._helper.prepare(lines))
+        self._queue(self._started().prepare(lines), self._write_versions)
+
+    def import_chains(self, lines: list[Any] | Callable[[], list[Any]]) -> None:
+        """An audit part: other replicas' chains (storage/audit_chains.py). A restore vets
+        it in its helper process, in turn with the records parts."""
+        if self.fresh:
+            self._queue(self._started().vet_chains(lines), self._write_chains)
+            return
+        if callable(lines):
+            lines = lines()
+        self.result.chain_entries += audit_chains.import_entries(self.conn, self.device, lines)
+
+    def _started(self) -> restore_helper.RestoreHelper:
+        if self._helper is None:  # the helper's own copy of the chain
+            self._helper = restore_helper.RestoreHelper(self._chain, self.device)
+        return self._helper
+
+    def _queue(self, future: Future[Any], write: Callable[[Any], None]) -> None:
+        self._pending.append((future, write))
         if len(self._pending) > PARTS_AHEAD:
             self._write_next()
 
     def _write_next(self) -> None:
         assert self._helper is not None
-        batch = self._helper.result(self._pending.popleft())
+        future, write = self._pending.popleft()
+        write(self._helper.result(future))
+
+    def _write_versions(self, batch: bulk_fresh.Batch) -> None:
         bulk_fresh.write(self.conn, batch)
         self._written.update(batch.current)  # current rows, tombstones included
         self.result.added += batch.added
         self.result.kept += batch.kept
         self.result.max_hlc = max(self.result.max_hlc, batch.max_hlc)
+
+    def _write_chains(self, vetted: tuple[int, bytes, list[tuple]]) -> None:
+        count, rows_json, repeats = vetted
+        audit_chains.write(self.conn, rows_json, repeats)
+        self.result.chain_entries += count
 
     def close(self) -> None:
         """Stop the helper process (after finish(), or when the apply failed)."""

@@ -32,7 +32,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from . import bulk, bulk_fresh, fts_bulk
+from . import audit_chains, bulk, bulk_fresh, fts_bulk
+from .audit import GENESIS
 from .errors import TumarError
 from .search_text import FoldCache
 
@@ -40,6 +41,7 @@ T = TypeVar("T")
 
 _chain: bulk.Chain | None = None  # in the helper process only
 _cache: FoldCache | None = None
+_chains: audit_chains.ChainImport | None = None  # other replicas' chains, vetted in order
 
 
 class HelperStopped(TumarError):
@@ -60,9 +62,11 @@ def _without_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
-def _adopt(chain: bulk.Chain) -> None:
-    global _chain, _cache
+def _adopt(chain: bulk.Chain, own_device: str) -> None:
+    global _chain, _cache, _chains
     _chain, _cache = chain, FoldCache()
+    # a restore's archive is new: no other replica's chain is held yet
+    _chains = audit_chains.ChainImport(own_device, lambda _device: (0, GENESIS))
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
@@ -80,6 +84,12 @@ def _prepare(lines: list[Any] | Callable[[], list[Any]]) -> bulk_fresh.Batch:
     return bulk_fresh.prepare(_chain, lines)
 
 
+def _vet_chains(lines: list[Any] | Callable[[], list[Any]]) -> tuple[int, bytes, list[tuple]]:
+    assert _chains is not None
+    rows, repeats = _chains.vet(lines() if callable(lines) else lines)
+    return len(rows), audit_chains.rows_json(rows), repeats
+
+
 def _build(kind: str, rows_json: bytes, extra: Any) -> tuple[int, bytes]:
     assert _cache is not None
     return fts_bulk.build(kind, rows_json, extra, _cache)
@@ -89,16 +99,21 @@ class RestoreHelper:
     """One helper process for one restore; its tasks run one at a time, in order (so the
     audit chain links the parts in bundle order)."""
 
-    def __init__(self, chain: bulk.Chain) -> None:
+    def __init__(self, chain: bulk.Chain, own_device: str) -> None:
         self._pool = ProcessPoolExecutor(
             1, mp_context=multiprocessing.get_context("spawn"), initializer=_adopt,
-            initargs=(chain,),
+            initargs=(chain, own_device),
         )  # fmt: skip
         with _without_main():  # the process starts with the first task, now
             self.pid = self.result(self._submit(os.getpid))
 
     def prepare(self, lines: list[Any] | Callable[[], list[Any]]) -> Future[bulk_fresh.Batch]:
         return self._submit(_prepare, lines)
+
+    def vet_chains(
+        self, lines: list[Any] | Callable[[], list[Any]]
+    ) -> Future[tuple[int, bytes, list[tuple]]]:
+        return self._submit(_vet_chains, lines)
 
     def build(self, kind: str, rows_json: bytes, extra: Any) -> Future[tuple[int, bytes]]:
         return self._submit(_build, kind, rows_json, extra)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tumar.app.cascade import Orphans, delete_orphans
 from tumar.app.jobs import CancelToken, Progress, no_progress
-from tumar.storage import audit_chains, sync_store
+from tumar.storage import sync_store
 from tumar.storage.archive import Archive
 from tumar.storage.bulk import Applier, ApplyResult
 from tumar.storage.connection import transaction
@@ -80,9 +80,7 @@ def apply_bundle(
                 if part.kind == "records":
                     applier.apply(part.parse)  # a restore parses it in its helper process
                 elif part.kind == "audit":
-                    applied.audit_entries += audit_chains.import_entries(
-                        conn, archive.replica_id, part.parse()
-                    )
+                    applier.import_chains(part.parse)
                 elif dry_run:
                     applied.media_known += store.info(part.sha256) is not None
                 else:
@@ -92,6 +90,7 @@ def apply_bundle(
             if seen != set(manifest.parts):
                 raise BundleError("The bundle changed while it was being read; nothing was merged")
             result = applier.finish(progress, cancel.raise_if_cancelled)
+            applied.audit_entries = result.chain_entries
             if result.touched and not dry_run:
                 stamp = archive.clock.observe(Timestamp.parse(result.max_hlc))
                 sync_store.set_meta(conn, "hlc_last", str(stamp))

@@ -124,19 +124,30 @@ def snapshot(archive: Archive) -> str:
     return json.dumps(data, sort_keys=True, default=str)
 
 
-def lying_bundle(source: Archive, path: Path, edit: Callable[[list[dict[str, Any]]], None]) -> Path:
-    """A signed, well-formed full backup whose version lines `edit` changed first: what a
-    buggy or hostile writer could hand over (the export itself is real)."""
-    original = sync_store.versions
+def lying_bundle(
+    source: Archive,
+    path: Path,
+    edit: Callable[[list[dict[str, Any]]], None] | None = None,
+    chains: Callable[[list[dict[str, Any]]], None] | None = None,
+) -> Path:
+    """A signed, well-formed full backup whose version lines `edit` changed first, or whose
+    audit entries `chains` changed: what a buggy or hostile writer could hand over (the
+    export itself is real)."""
+    originals = sync_store.versions, sync_store.audit_entries
 
-    def lying(conn, floors=None):
-        items = list(original(conn, floors))
-        edit(items)
-        return iter(items)
+    def edited(original: Callable[..., Any], change: Callable[[list[dict]], None] | None):
+        def lying(*args: Any) -> Any:
+            items = list(original(*args))
+            if change is not None:
+                change(items)
+            return iter(items)
 
-    sync_store.versions = lying
+        return lying
+
+    sync_store.versions = edited(originals[0], edit)
+    sync_store.audit_entries = edited(originals[1], chains)
     try:
         export.write_bundle(source, path)
     finally:
-        sync_store.versions = original
+        sync_store.versions, sync_store.audit_entries = originals
     return path

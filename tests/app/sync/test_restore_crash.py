@@ -17,7 +17,6 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-
 from types import SimpleNamespace
 
 import pytest

@@ -93,7 +93,9 @@ def test_restore_runs_from_a_script_without_a_main_guard(many_parts, tmp_path: P
 def test_the_helper_ends_when_closed(tmp_path: Path) -> None:
     from tumar.storage.bulk import Chain
 
-    helper = RestoreHelper(Chain("2026-11-27T00:00:00.000+00:00", "d" * 32, "import", 0, ""))
+    helper = RestoreHelper(
+        Chain("2026-11-27T00:00:00.000+00:00", "d" * 32, "import", 0, ""), "d" * 32
+    )
     pid = helper.pid
     assert pid != os.getpid()
     helper.close()
