@@ -9,9 +9,10 @@ entry) is refused before the merge commits.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
+
+import orjson
 
 from .audit import ACTIONS, GENESIS, entry_hash
 from .audit_hashing import entry_digest
@@ -114,7 +115,7 @@ def write(conn: Connection, rows_json: bytes, repeats: list[tuple]) -> None:
 
 
 def rows_json(rows: list[tuple]) -> bytes:
-    return json.dumps(rows, ensure_ascii=False, allow_nan=False).encode()
+    return orjson.dumps(rows)  # vetted texts and sequence numbers (bulk_fresh: why orjson)
 
 
 def import_entries(conn: Connection, own_device: str, entries: Iterable[dict[str, Any]]) -> int:

@@ -40,6 +40,8 @@ PARTS_AHEAD = 3
 _COLUMNS = {table: frozenset(cls.columns()) for table, cls in BY_TABLE.items()}
 #: the types a column value may have in a bundle (JSON's scalars)
 _PLAIN = frozenset({str, int, float, bool, type(None)})
+#: SQLite's INTEGER: a larger int would be stored as an inexact REAL, or not at all
+_INT_RANGE = range(-(2**63), 2**63)
 
 
 class VersionRejected(TumarError):
@@ -74,7 +76,10 @@ def _check(line: Any) -> tuple[str, dict[str, Any], str | None, list[str]]:
             Timestamp.parse(parent)
         if not isinstance(row["id"], str) or row["deleted"] not in (0, 1):
             raise ValueError
-        if not set(map(type, row.values())) <= _PLAIN:  # no lists or objects as values
+        kinds = set(map(type, row.values()))
+        if not kinds <= _PLAIN:  # no lists or objects as values
+            raise ValueError
+        if int in kinds and not all(v in _INT_RANGE for v in row.values() if type(v) is int):
             raise ValueError
     except (KeyError, TypeError, ValueError, AttributeError):
         raise VersionRejected("The bundle holds a record that does not fit this Tumar") from None

@@ -14,9 +14,10 @@ import pytest
 from tumar.app.sync import bundle_format, bundle_io, export, merge, team
 from tumar.app.sync.errors import BundleError
 from tumar.storage.archive import Archive
+from tumar.storage.bulk import VersionRejected
 from tumar.storage.records import Person, Testimony
 
-from .support import join, new_archive, replicas, snapshot
+from .support import join, lying_bundle, new_archive, replicas, snapshot
 
 SEED = 20261127
 
@@ -185,3 +186,19 @@ def _pub(key) -> str:
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
     return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+
+@pytest.mark.parametrize("value", [["held", "released"], {"held": True}, 2**70, -(2**63) - 1])
+def test_version_values_that_do_not_fit(pair, tmp_path: Path, value: object) -> None:
+    """A version whose value no column can hold exactly (a list, an object, an integer
+    beyond SQLite's 64 bits) is refused: nothing stored as JSON text or a rounded REAL."""
+    a, b, _bundle = pair
+
+    def lying(items: list[dict]) -> None:
+        items[-1]["row"]["created_at"] = value
+
+    bundle = lying_bundle(b, tmp_path / "lie.tumar-bundle", lying)
+    before = snapshot(a)
+    with pytest.raises(VersionRejected, match="does not fit"):
+        merge.merge(a, bundle)
+    assert snapshot(a) == before

@@ -168,7 +168,15 @@ def test_restored_archive_is_durable_when_restore_returns(
 
 @pytest.mark.parametrize(
     "lie",
-    ["malformed", "stale current", "list value", "object value", "NaN value", "lone surrogate"],
+    [
+        "malformed",
+        "stale current",
+        "list value",
+        "object value",
+        "NaN value",
+        "lone surrogate",
+        "huge integer",
+    ],  # fmt: skip
 )
 def test_refused_versions_leave_no_folder(
     backup: tuple[Path, str, Archive], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lie: str
@@ -188,6 +196,8 @@ def test_refused_versions_leave_no_folder(
             last["row"]["notes"] = {"held": True}
         elif lie == "NaN value":  # not JSON; SQLite would have stored NULL
             last["row"]["notes"] = float("nan")
+        elif lie == "huge integer":  # SQLite would have stored an inexact REAL
+            last["row"]["notes"] = 2**70
         elif lie == "lone surrogate":  # valid JSON, but not text (see below)
             last["row"]["notes"] = "held SURROGATE released"
         else:  # a kept version newer than the current row
