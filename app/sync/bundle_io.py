@@ -15,13 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import pyrage
-
 from tumar.storage.atomic import atomic_writer
 
 from . import age_scrypt, bundle_format
-from .age_pipe import DecryptingReader
-from .age_x25519 import RecipientWriter
+from .age_x25519 import RecipientWriter, recipient_reader
 from .errors import BundleError, BundleKeyError
 
 
@@ -53,10 +50,6 @@ def writing(dest: Path, recipients: list[str], passphrase: str | None, work_fact
 def _translate(exc: BaseException) -> BundleError:
     if isinstance(exc, BundleError):
         return exc
-    if isinstance(exc, pyrage.DecryptError) and "no matching keys" in str(exc).lower():
-        return BundleKeyError(
-            "No key this laptop holds opens the bundle (wrong identity, or not a team member)"
-        )
     return BundleError("The bundle is damaged or incomplete; copy it again from its source")
 
 
@@ -73,17 +66,17 @@ def reading(path: Path, secret: Secret) -> Iterator[BinaryIO]:
         if age_scrypt.is_scrypt(fh):
             if secret.passphrase is None:
                 raise BundleKeyError("This bundle is encrypted to a passphrase; give it")
-            plain = age_scrypt.ScryptReader(fh, secret.passphrase)
+            plain = age_scrypt.passphrase_reader(fh, secret.passphrase)
         else:
             if not secret.identities:
                 raise BundleKeyError(
                     "This bundle is encrypted to team keys, not to a passphrase: give "
                     "--identity FILE or the recovery code of the laptop that wrote it"
                 )
-            plain = DecryptingReader(fh, list(secret.identities))
+            plain = recipient_reader(fh, list(secret.identities))
         try:
             yield plain  # type: ignore[misc]
-        except (pyrage.DecryptError, OSError, ValueError) as exc:
+        except (OSError, ValueError) as exc:
             raise _translate(exc) from None
     finally:
         if plain is not None:

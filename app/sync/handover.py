@@ -2,7 +2,7 @@
 
 A producer blocked on a full queue must notice when its consumer has stopped (failed,
 cancelled, finished), or a failure on one thread hangs the other. Used by the age
-encryption and decryption pipes (age_stream, age_pipe).
+encryption thread (age_stream).
 """
 
 from __future__ import annotations

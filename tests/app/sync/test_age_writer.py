@@ -74,7 +74,7 @@ def test_passphrase_file_round_trips_through_the_same_payload_writer() -> None:
     out = io.BytesIO()
     _write(age_scrypt.ScryptWriter(out, "a pass phrase", 10), data, [4000, 1 << 20])
     out.seek(0)
-    reader = age_scrypt.ScryptReader(out, "a pass phrase")
+    reader = age_scrypt.passphrase_reader(out, "a pass phrase")
     assert reader.read() == data
 
 
