@@ -12,7 +12,8 @@ FTS5 writes a new segment at the end of every statement that fed it and merges t
 at 'optimize'; documents are therefore fed in spans of FTS_SPAN, with a term buffer
 (`hashsize`) large enough to hold one span: 14.8 instead of 17.2 CPU-s for both indexes
 at 100k testimonies. (Building the indexes on a second connection on the other core and
-copying them in was tried in session 6: the same wall time, 10–15 CPU-s more.)
+copying them in was tried in session 6: the same wall time, 10–15 CPU-s more; the
+trigram index alone, in session 8: no gain on two cores, both already busy.)
 
 The result equals fts.rebuild's exactly: the same builders (storage/fts.py), documents in
 the same order (kinds by name, records by id), so the same doc_ids, and both indexes
