@@ -10,12 +10,12 @@ the two halves really run side by side.
 
 What crosses: a records part's bytes in (pickled with the bound `Part.parse` that reads
 them), the part's rows out as JSON (storage/bulk_fresh.py); later one chunk of rows as
-JSON in and its search documents as JSON out (storage/fts_bulk.py), all as UTF-8 bytes.
-Record content
-goes through the pipe between the two processes only: never argv, the environment or
-the disk. The process is started with "spawn" (a fresh interpreter: no copy of the
-parent's threads, Qt state or open databases), has no database connection, keeps this
-replica's audit chain and a fold cache for one restore, and ends with it.
+JSON in and its search documents as JSON out (storage/fts_bulk.py), all as UTF-8 bytes;
+and an audit part's entries in, vetted (storage/audit_chains.py). Record content goes
+through the pipe between the two processes only: never argv, the environment or the disk.
+The process is started with "spawn" (a fresh interpreter: no copy of the parent's
+threads, Qt state or open databases), has no database connection, keeps this replica's
+audit chain, the other chains' heads and a fold cache for one restore, and ends with it.
 """
 
 from __future__ import annotations
