@@ -29,23 +29,13 @@ from .audit import head
 from .audit_hashing import entry_digest
 from .canonical import record_hash
 from .connection import Connection
-from .errors import TumarError
-from .hlc import Timestamp
-from .records import BY_TABLE
 from .search_text import FoldCache
+from .version_lines import VersionRejected, check_line
+
+__all__ = ["Applier", "ApplyResult", "Chain", "EntryHasher", "VersionRejected"]
 
 #: parts a restore's helper may prepare ahead of the one being written (≈ 4 MiB each)
 PARTS_AHEAD = 3
-#: each table's column names, to check a bundle's rows against (computed once)
-_COLUMNS = {table: frozenset(cls.columns()) for table, cls in BY_TABLE.items()}
-#: the types a column value may have in a bundle (JSON's scalars)
-_PLAIN = frozenset({str, int, float, bool, type(None)})
-#: SQLite's INTEGER: a larger int would be stored as an inexact REAL, or not at all
-_INT_RANGE = range(-(2**63), 2**63)
-
-
-class VersionRejected(TumarError):
-    exit_code = 4
 
 
 @dataclass
@@ -62,28 +52,6 @@ class ApplyResult:
     @property
     def touched(self) -> int:
         return self.added + self.changed + self.deleted + self.kept
-
-
-def _check(line: Any) -> tuple[str, dict[str, Any], str | None, list[str]]:
-    """A version line from a bundle, validated against the record model (never trusted)."""
-    try:
-        table, row, parent = line["t"], line["row"], line.get("parent")
-        resolves = list(line.get("resolves") or [])
-        if not isinstance(row, dict) or row.keys() != _COLUMNS[table]:
-            raise ValueError
-        Timestamp.parse(row["hlc"])
-        if parent is not None:
-            Timestamp.parse(parent)
-        if not isinstance(row["id"], str) or row["deleted"] not in (0, 1):
-            raise ValueError
-        kinds = set(map(type, row.values()))
-        if not kinds <= _PLAIN:  # no lists or objects as values
-            raise ValueError
-        if int in kinds and not all(v in _INT_RANGE for v in row.values() if type(v) is int):
-            raise ValueError
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise VersionRejected("The bundle holds a record that does not fit this Tumar") from None
-    return table, row, parent, resolves
 
 
 class EntryHasher:
@@ -163,7 +131,7 @@ class Applier:
             return
         if callable(lines):
             lines = lines()
-        checked = [_check(line) for line in lines]
+        checked = [check_line(line) for line in lines]
         self._prefetch(checked)
         for item in checked:
             self._apply_one(*item)

@@ -15,7 +15,7 @@ releases it once per table and part. The JSON text is made by the helper: curren
 are the canonical JSON their audit hash is made of, encoded once for both. Values keep
 their types: strings, integers and NULL as such, floats exactly (SQLite reads back the
 shortest repr Python writes; checked on random doubles), booleans as 1 and 0 as sqlite3
-binds them; anything else was refused by bulk._check.
+binds them; anything else was refused by version_lines.check_line.
 
 The JSON crosses from the helper as UTF-8 bytes, bound as a BLOB and read by SQLite as
 the text it is (CAST): a str would be encoded by pickle (with `surrogatepass`, slowly),
@@ -37,6 +37,7 @@ from . import bulk
 from .canonical import record_hash_of_text, row_text
 from .connection import Connection
 from .records import BY_TABLE
+from .version_lines import VersionRejected, check_line
 
 _PARENT_COLUMNS = ("table_name", "record_id", "hlc", "parent_hlc", "resolves")
 _HISTORY_COLUMNS = ("table_name", "record_id", "hlc", "data", "superseded_at")
@@ -61,7 +62,7 @@ class Batch:
 
 def _rows_json(values: list[Any]) -> bytes:
     """orjson: ≈ 15x faster than json for these texts, made only to be read by SQLite (no
-    hash is taken of them). Values were checked by bulk._check (no NaN: not JSON)."""
+    hash is taken of them). Values were checked by version_lines.check_line (no NaN: not JSON)."""
     return orjson.dumps(values)
 
 
@@ -75,7 +76,7 @@ def prepare(chain: bulk.Chain, lines: list[Any] | Callable[[], list[Any]]) -> Ba
     added = kept = 0
     max_hlc = ""
     for line in lines:
-        table, row, parent, resolves = bulk._check(line)
+        table, row, parent, resolves = check_line(line)
         record_id, hlc = row["id"], row["hlc"]
         max_hlc = max(max_hlc, hlc)
         parents.append((table, record_id, hlc, parent, json.dumps(resolves) if resolves else ""))
@@ -107,7 +108,7 @@ def _at(names: Sequence[str]) -> list[tuple[str, str]]:
 
 def _named(table: str) -> list[tuple[str, str]]:
     """Columns read by name from a row's canonical JSON object (every column is present:
-    bulk._check made sure)."""
+    version_lines.check_line made sure)."""
     return [(name, f"value->>'$.{name}'") for name in BY_TABLE[table].columns()]
 
 
@@ -131,10 +132,10 @@ def check(conn: Connection) -> None:
             (table,),
         ).fetchone()
         if bad is not None:
-            raise bulk.VersionRejected("The bundle's current versions are not the latest; refused")
+            raise VersionRejected("The bundle's current versions are not the latest; refused")
     orphans = conn.execute(
         "SELECT 1 FROM record_history h WHERE NOT EXISTS (SELECT 1 FROM version_parent v"
         " WHERE v.table_name = h.table_name AND v.record_id = h.record_id) LIMIT 1"
     ).fetchone()
     if orphans is not None:  # pragma: no cover - version_parent is written for each
-        raise bulk.VersionRejected("The bundle is inconsistent; refused")
+        raise VersionRejected("The bundle is inconsistent; refused")
