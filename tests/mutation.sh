@@ -32,6 +32,8 @@ tests_for() {
     app/search_query.py) echo tests/app/test_search_exact.py tests/app/test_search_query_units.py ;;
     app/media/importer.py) echo tests/app/test_media_import_paths_exact.py tests/app/test_media_import.py tests/app/test_media_bad_input.py tests/app/test_media_paths.py ;;
     app/hardening.py) echo tests/app/test_hardening_forked.py ;;  # spawned processes cannot run mutants
+    app/sync/age_reader.py) echo tests/app/sync/test_age_reader.py ;;
+    storage/audit_chains.py) echo tests/app/sync/test_chain_import.py tests/app/sync/test_verify_chains.py ;;
     *) echo "no test list for $1; add it to tests/mutation.sh" >&2; return 1 ;;
   esac
 }
@@ -40,7 +42,7 @@ modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
   modules=(storage/canonical.py storage/audit.py storage/derived.py app/search_query.py
            app/media/importer.py app/hardening.py storage/kdf.py storage/keyslots.py
-           storage/header.py storage/connection.py)
+           storage/header.py storage/connection.py app/sync/age_reader.py storage/audit_chains.py)
 fi
 
 for module in "${modules[@]}"; do

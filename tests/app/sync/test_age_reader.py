@@ -89,8 +89,19 @@ def test_every_truncation_is_refused() -> None:
         cuts.update({border - 1, border, border + 1})
     cuts.update(random.Random(SEED).sample(range(len(sealed)), 40))
     for cut in sorted(c for c in cuts if c < len(sealed)):
-        with pytest.raises(BundleError):
+        with pytest.raises(BundleError) as refused:
             _read(sealed[:cut], [identity])
+        said = str(refused.value)
+        assert said in (
+            "This is not a Tumar bundle (not an age-encrypted file)",  # nothing of it left
+            "The bundle's encryption header is damaged",
+            "The bundle is truncated",  # the payload's nonce cut
+            "The bundle is truncated or damaged",
+        ), said
+    with pytest.raises(BundleError, match="^The bundle is truncated$"):
+        _read(sealed[: payload - 1], [identity])
+    with pytest.raises(BundleError, match="truncated or damaged"):
+        _read(sealed[: payload + CHUNK + TAG], [identity])  # one whole chunk, none final
 
 
 def test_flipped_bytes_and_appended_bytes_are_refused() -> None:
@@ -119,7 +130,7 @@ def test_flipped_bytes_and_appended_bytes_are_refused() -> None:
 def test_malformed_headers_are_refused(edit) -> None:
     sealed, identity, _data = _sealed_once()
     cut = sealed.index(b"\n", sealed.index(b"\n---") + 1) + 1
-    with pytest.raises(BundleError):
+    with pytest.raises(BundleError, match="header is damaged"):
         _read(edit(sealed[:cut]) + sealed[cut:], [identity])
 
 
@@ -169,9 +180,23 @@ def _crafted(extra_stanzas: bytes, chunks: list[tuple[bytes, bool]]) -> tuple[by
 
 
 def test_a_well_made_crafted_file_opens() -> None:
-    """The crafting below is sound: without a broken rule, the file opens."""
-    sealed, identity = _crafted(b"-> grease-x y\nAAAA\n", [(b"a" * CHUNK, False), (b"b", True)])
+    """The crafting below is sound: without a broken rule, the file opens. Stanzas Tumar
+    does not know are skipped, with no arguments or a body of several lines too."""
+    extra = (
+        b"-> grease-x y\nAAAA\n"
+        b"-> grease-y\n\n"  # no argument, an empty body
+        + b"-> grease-z 1 2\n"
+        + b"A" * 64
+        + b"\n"
+        + b"QUJD\n"  # two body lines
+    )
+    sealed, identity = _crafted(extra, [(b"a" * CHUNK, False), (b"b", True)])
     assert _read(sealed, [identity]) == b"a" * CHUNK + b"b"
+
+
+def test_not_an_age_file() -> None:
+    with pytest.raises(BundleError, match="not an age-encrypted file"):
+        _read(b"PK\x03\x04 a zip file, not a bundle\n", [str(pyrage.x25519.Identity.generate())])
 
 
 @pytest.mark.parametrize(
@@ -179,13 +204,27 @@ def test_a_well_made_crafted_file_opens() -> None:
     [
         (b"-> scrypt c2FsdHNhbHRzYWx0c2FsdA 10\n" + b"A" * 43 + b"\n", [(b"x", True)]),
         (b"-> grease-x  y\nAAAA\n", [(b"x", True)]),  # an empty argument
-        (b"-> grease-x y\n" + b"A" * 68 + b"\n\n", [(b"x", True)]),  # a body line > 64
+        (b"-> grease-x y\n" + b"A" * 65 + b"\n\n", [(b"x", True)]),  # a body line > 64
+        (b"-> grease-x y\nQQ==\n", [(b"x", True)]),  # padded base64
+        (b"-> grease-x y\n" + b"!" * 64 + b"\nQUJD\n", [(b"x", True)]),  # not base64
+        (b"=> grease-x y\nAAAA\n", [(b"x", True)]),  # not a stanza line
+        (b"-> grease-x y\nAAAA\n" * 64, [(b"x", True)]),  # 65 stanzas
         (b"", [(b"a" * CHUNK, False), (b"", True)]),  # an empty last chunk after a full one
         (b"", [(b"a" * CHUNK, False)]),  # no chunk flagged last
     ],
-    ids=["scrypt-beside", "empty-argument", "long-body-line", "empty-last", "no-last"],
+    ids=[
+        "scrypt-beside",
+        "empty-argument",
+        "long-body-line",
+        "padded-base64",
+        "bad-base64",
+        "not-a-stanza",
+        "too-many-stanzas",
+        "empty-last",
+        "no-last",
+    ],  # fmt: skip
 )
 def test_rules_of_the_format_are_kept(extra: bytes, chunks: list[tuple[bytes, bool]]) -> None:
     sealed, identity = _crafted(extra, chunks)
-    with pytest.raises(BundleError):
+    with pytest.raises(BundleError, match="header is damaged|truncated or damaged"):
         _read(sealed, [identity])
