@@ -33,7 +33,7 @@ tests_for() {
     app/media/importer.py) echo tests/app/test_media_import_paths_exact.py tests/app/test_media_import.py tests/app/test_media_bad_input.py tests/app/test_media_paths.py ;;
     app/hardening.py) echo tests/app/test_hardening_forked.py ;;  # spawned processes cannot run mutants
     app/sync/age_reader.py) echo tests/app/sync/test_age_reader.py ;;
-    storage/audit_chains.py) echo tests/app/sync/test_chain_import.py tests/app/sync/test_verify_chains.py ;;
+    storage/audit_chains.py) echo tests/storage/test_audit_chains_verify.py tests/app/sync/test_chain_import.py tests/app/sync/test_verify_chains.py ;;
     *) echo "no test list for $1; add it to tests/mutation.sh" >&2; return 1 ;;
   esac
 }
