@@ -25,7 +25,7 @@ from typing import BinaryIO
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from .age_stream import CHUNK, INTRO, TAG, hkdf, nonce
+from .age_stream import CHUNK, INTRO, TAG, header_mac, hkdf, nonce
 from .errors import BundleError
 
 _MAX_LINE = 1024  # no line of a header Tumar can open is longer
@@ -105,8 +105,7 @@ def read_header(source: BinaryIO) -> Header:
 
 def open_payload(source: BinaryIO, header: Header, file_key: bytes) -> PayloadReader:
     """The plaintext, once the header's MAC proves `file_key` is the file's."""
-    expected = hmac.new(hkdf(file_key, b"", b"header"), header.sealed, "sha256").digest()
-    if not hmac.compare_digest(expected, header.mac):
+    if not hmac.compare_digest(header_mac(file_key, header.sealed), header.mac):
         raise BundleError("The bundle's encryption header was altered")
     payload_nonce = source.read(16)
     if len(payload_nonce) != 16:

@@ -50,11 +50,15 @@ def nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
+def header_mac(file_key: bytes, header: bytes) -> bytes:
+    """The MAC over a header from the intro through `---` (written, and checked on read)."""
+    return hmac.new(hkdf(file_key, b"", b"header"), header, "sha256").digest()
+
+
 def sealed_header(file_key: bytes, stanzas: bytes) -> bytes:
     """INTRO, the stanza lines, and the closing `---` line with the header's HMAC."""
     header = INTRO + stanzas + b"---"
-    mac = hmac.new(hkdf(file_key, b"", b"header"), header, "sha256").digest()
-    return header + b" " + b64(mac) + b"\n"
+    return header + b" " + b64(header_mac(file_key, header)) + b"\n"
 
 
 class PayloadWriter:
