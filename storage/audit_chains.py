@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import orjson
-
+from . import json_rows
 from .audit import ACTIONS, GENESIS, entry_hash
 from .audit_hashing import entry_digest
 from .connection import Connection
@@ -97,12 +96,7 @@ def write(conn: Connection, rows_json: bytes, repeats: list[tuple]) -> None:
     """Append vetted rows (ChainImport.vet's, as a JSON array in UTF-8; one statement,
     storage/bulk_fresh.py says why), then check the entries sent before against the ones
     now held: an entry that differs means someone rewrote history."""
-    conn.execute(
-        f"INSERT INTO audit_chain ({', '.join(_COLUMNS)})"
-        f" SELECT {', '.join(f'value->>{i}' for i in range(len(_COLUMNS)))}"
-        " FROM jsonb_each(CAST(? AS TEXT))",
-        (rows_json,),
-    )
+    json_rows.insert(conn, "audit_chain", json_rows.by_position(_COLUMNS), rows_json)
     for device, seq, digest in repeats:
         held = conn.execute(
             "SELECT entry_hash FROM audit_chain WHERE device = ? AND seq = ?", (device, seq)
@@ -114,14 +108,10 @@ def write(conn: Connection, rows_json: bytes, repeats: list[tuple]) -> None:
             )
 
 
-def rows_json(rows: list[tuple]) -> bytes:
-    return orjson.dumps(rows)  # vetted texts and sequence numbers (bulk_fresh: why orjson)
-
-
 def import_entries(conn: Connection, own_device: str, entries: Iterable[dict[str, Any]]) -> int:
     """Append the entries that continue each chain; returns how many were new."""
     rows, repeats = ChainImport(own_device, lambda device: _head(conn, device)).vet(entries)
-    write(conn, rows_json(rows), repeats)
+    write(conn, json_rows.encode(rows), repeats)
     return len(rows)
 
 

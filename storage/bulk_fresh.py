@@ -27,13 +27,11 @@ from the binary form instead of re-parsing the row's text for every column.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
-from . import bulk
+from . import bulk, json_rows
 from .canonical import record_hash_of_text, row_text
 from .connection import Connection
 from .records import BY_TABLE
@@ -60,12 +58,6 @@ class Batch:
     max_hlc: str = ""
 
 
-def _rows_json(values: list[Any]) -> bytes:
-    """orjson: ≈ 15x faster than json for these texts, made only to be read by SQLite (no
-    hash is taken of them). Values were checked by version_lines.check_line (no NaN: not JSON)."""
-    return orjson.dumps(values)
-
-
 def prepare(chain: bulk.Chain, lines: list[Any] | Callable[[], list[Any]]) -> Batch:
     """Parse (when given a callable), check and vouch for one part's versions, in bundle
     order (one helper, so this replica's audit chain links the parts in order)."""
@@ -89,21 +81,16 @@ def prepare(chain: bulk.Chain, lines: list[Any] | Callable[[], list[Any]]) -> Ba
             kept += 1
         audit.append(chain.vouch(table, record_id, record_hash_of_text(table, text)))
     inserts = [
-        ("version_parent", _at(_PARENT_COLUMNS), _rows_json(parents)),
-        ("record_history", _at(_HISTORY_COLUMNS), _rows_json(history)),
+        ("version_parent", json_rows.by_position(_PARENT_COLUMNS), json_rows.encode(parents)),
+        ("record_history", json_rows.by_position(_HISTORY_COLUMNS), json_rows.encode(history)),
         *((table, _named(table), f"[{','.join(texts)}]".encode()) for table, texts in rows.items()),
-        ("audit_log", _at(_AUDIT_COLUMNS), _rows_json(audit)),
+        ("audit_log", json_rows.by_position(_AUDIT_COLUMNS), json_rows.encode(audit)),
     ]
     return Batch(
         [insert for insert in inserts if insert[2] != b"[]"],
         {table: len(texts) for table, texts in rows.items()},
         added, kept, max_hlc,
     )  # fmt: skip
-
-
-def _at(names: Sequence[str]) -> list[tuple[str, str]]:
-    """Columns read by position from JSON arrays."""
-    return [(name, f"value->>{i}") for i, name in enumerate(names)]
 
 
 def _named(table: str) -> list[tuple[str, str]]:
@@ -114,12 +101,7 @@ def _named(table: str) -> list[tuple[str, str]]:
 
 def write(conn: Connection, batch: Batch) -> None:
     for table, columns, rows_json in batch.inserts:
-        names = ", ".join(name for name, _ in columns)
-        picked = ", ".join(path for _, path in columns)
-        conn.execute(
-            f"INSERT INTO {table} ({names}) SELECT {picked} FROM jsonb_each(CAST(? AS TEXT))",
-            (rows_json,),
-        )
+        json_rows.insert(conn, table, columns, rows_json)
 
 
 def check(conn: Connection) -> None:

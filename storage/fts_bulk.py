@@ -33,9 +33,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
-from . import fts
+from . import fts, json_rows
 from .connection import Connection
 from .fts import Progress
 from .search_text import FoldCache
@@ -55,7 +53,7 @@ _LOADING = (("automerge", 0), ("crisismerge", 2000), ("hashsize", _HASH_BYTES))
 _INSERT = (
     f"INSERT INTO search_doc (doc_id, {', '.join(fts.DOC_COLUMNS)})"
     f" SELECT ? + key, {', '.join(f'value->>{i}' for i in range(len(fts.DOC_COLUMNS)))}"
-    " FROM jsonb_each(CAST(? AS TEXT))"
+    f" FROM {json_rows.SOURCE}"
 )
 
 
@@ -140,7 +138,7 @@ def build(kind: str, rows_json: bytes, extra: Any, cache: FoldCache) -> tuple[in
     else:
         docs = [fts.note_doc(r, cache) for r in rows]
     values = [doc.values() for doc in docs if doc is not None]
-    return len(values), orjson.dumps(values)  # texts and integers (bulk_fresh: why orjson)
+    return len(values), json_rows.encode(values)  # texts and integers
 
 
 def build_all(

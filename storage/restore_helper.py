@@ -32,7 +32,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from . import audit_chains, bulk, bulk_fresh, fts_bulk
+from . import audit_chains, bulk, bulk_fresh, fts_bulk, json_rows
 from .audit import GENESIS
 from .errors import TumarError
 from .search_text import FoldCache
@@ -87,7 +87,7 @@ def _prepare(lines: list[Any] | Callable[[], list[Any]]) -> bulk_fresh.Batch:
 def _vet_chains(lines: list[Any] | Callable[[], list[Any]]) -> tuple[int, bytes, list[tuple]]:
     assert _chains is not None
     rows, repeats = _chains.vet(lines() if callable(lines) else lines)
-    return len(rows), audit_chains.rows_json(rows), repeats
+    return len(rows), json_rows.encode(rows), repeats
 
 
 def _build(kind: str, rows_json: bytes, extra: Any) -> tuple[int, bytes]:
