@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .connection import Connection
 from .header import Header
-from .last_seen import HeadGuard, LastSeenUnreadable, state_key
+from .last_seen import HeadGuard, LastSeenUnreadable, guards_of, reseal_legacy, state_key
 
 
 class GuardedHead:
@@ -20,6 +20,7 @@ class GuardedHead:
     folder: Path
     header: Header
     records_db: Connection
+    replica_id: str
     read_only: bool
     warnings: list[str]
     head_guard: HeadGuard | None
@@ -31,7 +32,7 @@ class GuardedHead:
         if state_dir is None:
             return
         aid = self.header.archive_id
-        guard = HeadGuard(Path(state_dir), aid, [state_key(self._master_key, aid)])
+        guard = HeadGuard(Path(state_dir), aid, self.replica_id, [state_key(self._master_key, aid)])
         problem = guard.problem(self.records_db)
         if problem is not None:
             self.warnings.append(problem)
@@ -60,14 +61,15 @@ class GuardedHead:
 
 
 def reseal_head(state_dir: Path, archive_id: str, new: bytes, old: bytes) -> None:
-    """Re-encrypt the last-seen head under the new master key after a rekey."""
-    guard = HeadGuard(
-        Path(state_dir), archive_id, [state_key(new, archive_id), state_key(old, archive_id)]
-    )
-    with contextlib.suppress(OSError, LastSeenUnreadable):
-        seen = guard.read()
-        if seen is not None:
-            guard.write(seen)
+    """Re-encrypt the last-seen head under the new master key after a rekey: the file of
+    whichever replica the old key wrote (a rekey does not open the database to ask)."""
+    keys = [state_key(new, archive_id), state_key(old, archive_id)]
+    for guard in guards_of(Path(state_dir), archive_id, keys):
+        with contextlib.suppress(OSError, LastSeenUnreadable):
+            seen = guard.read()
+            if seen is not None:
+                guard.write(seen)
+    reseal_legacy(Path(state_dir), archive_id, keys)
 
 
 AfterCommit = Callable[[], None]

@@ -6,6 +6,7 @@ before and works on machines without a display.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 
@@ -19,6 +20,9 @@ def _no_display() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # a frozen build (PyInstaller) starts the restore's helper process (spawn) by running
+    # this executable again: freeze_support hands that run to multiprocessing; a no-op else
+    multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else list(argv)
     if args:
         from tumar.app.cli.main import main as cli_main

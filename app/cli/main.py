@@ -18,6 +18,7 @@ from tumar.storage.errors import SearchIndexDamaged, TumarError
 
 from . import (
     archive_commands,
+    conflict_commands,
     dossier_commands,
     key_commands,
     media_commands,
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     salvage_commands.register(sub, common)
     dossier_commands.register(sub, common)
     register_sync(sub, common)
+    conflict_commands.register(sub, common)
     register_team(sub, common)
     return parser
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tumar.app import restore_inputs
-from tumar.app.sync import bundle_io, conflicts, export, folder, merge, restore
+from tumar.app.sync import bundle_io, export, folder, merge, restore
 from tumar.app.sync.errors import BundleKeyError
 from tumar.storage.errors import InvalidInput
 
@@ -50,10 +50,30 @@ def _rotate(folder: Path, replica: str, keep: int) -> list[Path]:
     return removed
 
 
+def _backup_folder(out_arg: str, keep: int | None) -> None:
+    """A backup folder named with --keep (or with a trailing slash) is made if it is not
+    there yet: a fresh stick has no `backups` folder, and the README's first command
+    should not fail on it. Only the last level: a missing stick is not papered over."""
+    dest = Path(out_arg)
+    if dest.exists() or (keep is None and not out_arg.endswith(("/", os.sep))):
+        return
+    try:
+        dest.mkdir()
+    except FileNotFoundError:
+        raise InvalidInput(
+            f"{dest.parent} does not exist; plug in the stick or make that folder first"
+        ) from None
+    except OSError as exc:
+        raise InvalidInput(
+            f"Cannot make the folder {dest} ({exc.strerror}); nothing was written"
+        ) from None
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     if args.keep is not None and args.keep < 1:
         raise InvalidInput("--keep needs a number of backups of at least 1")
     with open_from_args(args) as archive:
+        _backup_folder(str(args.out), args.keep)
         dest = Path(args.out)
         if dest.is_dir():
             dest = dest / _backup_name(archive.replica_id)
@@ -137,22 +157,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_conflicts(args: argparse.Namespace) -> int:
-    with open_from_args(args) as archive:
-        if args.resolve is not None:
-            if not args.keep:
-                raise InvalidInput("Say which version to keep: --keep mine|theirs|VERSION")
-            hlc = conflicts.resolve(archive, args.resolve, args.keep)
-            out(f"Conflict #{args.resolve} settled; new version {hlc}")
-            return 0
-        items = conflicts.open_conflicts(archive)
-    if not items:
-        out("No open conflicts.")
-    for c in items:
-        out(f"#{c.id}  {c.table} {c.record_id}  kept {c.winner_hlc}  other {c.loser_hlc}")
-    return 0
-
-
 def _bundle_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--bundle-passphrase-file",
@@ -184,19 +188,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("folder", metavar="FOLDER", help="the shared folder (USB stick, Syncthing)")
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     p.set_defaults(func=cmd_sync)
-
-    p = sub.add_parser("conflicts", help="list or settle concurrent edits", parents=[common])
-    p.add_argument("action", nargs="?", choices=["resolve"], help="settle one conflict")
-    p.add_argument("resolve_id", nargs="?", type=int, metavar="ID")
-    p.add_argument("--keep", help="mine, theirs, or a VERSION (HLC) to keep")
-    p.set_defaults(func=_conflicts_entry)
-
-
-def _conflicts_entry(args: argparse.Namespace) -> int:
-    if args.action == "resolve" and args.resolve_id is None:
-        raise InvalidInput("Give the conflict number: tumar conflicts resolve ID --keep …")
-    args.resolve = args.resolve_id if args.action == "resolve" else None
-    return cmd_conflicts(args)
 
 
 __all__ = ["BundleKeyError", "register"]

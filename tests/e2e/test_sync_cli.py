@@ -13,7 +13,7 @@ from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
 from tumar.storage.hlc import Clock
 from tumar.storage.kdf import fast_params
-from tumar.storage.records import Person, Testimony
+from tumar.storage.records import Case, Person, Testimony
 
 from .cli import PASSPHRASE as PASS
 from .cli import run_tumar
@@ -69,6 +69,25 @@ def test_backup_rotation_and_restore(tmp_path: Path) -> None:
         "restore", backups / names[-1], archive, "--bundle-passphrase-file", code_file
     )
     assert again.code != 0 and len(again.err.strip().splitlines()) == 1
+
+
+def test_backup_makes_a_missing_backup_folder_but_not_a_missing_stick(tmp_path: Path) -> None:
+    """README's `tumar backup /media/stick/backups --keep 5` on a fresh stick: the folder is
+    made; a path whose parent is missing (stick not plugged in) is refused, nothing made."""
+    archive = tmp_path / "a.tumar"
+    _init(archive)
+    backups = tmp_path / "stick" / "backups"
+    missing = run_tumar("backup", backups, "--keep", "5", "-a", archive)
+    assert missing.code != 0 and "stick" in missing.err
+    assert len(missing.err.strip().splitlines()) == 1 and not backups.parent.exists()
+    backups.parent.mkdir()
+    made = run_tumar("backup", backups, "--keep", "5", "-a", archive)
+    assert made.code == 0, made.err
+    assert [p.name.startswith("tumar-backup-") for p in backups.iterdir()] == [True]
+    slashed = run_tumar("backup", f"{tmp_path / 'other'}/", "-a", archive)
+    assert slashed.code == 0 and len(list((tmp_path / "other").iterdir())) == 1
+    plain = run_tumar("backup", tmp_path / "one.tumar-bundle", "-a", archive)
+    assert plain.code == 0 and (tmp_path / "one.tumar-bundle").is_file()
 
 
 def test_identity_restore_and_sync_with_conflicts(tmp_path: Path) -> None:
@@ -142,3 +161,43 @@ def test_conflicts_with_deletions_settle_from_the_command_line(tmp_path: Path) -
         assert not conflicts.open_conflicts(archive)
         assert verify_archive(archive).ok, verify_archive(archive).problems
         archive.close()
+
+
+def test_conflicts_show_says_what_each_choice_keeps(tmp_path: Path) -> None:
+    """`conflicts show N`: the record by name, each side's value of the fields that differ;
+    `--keep theirs` then keeps exactly the value shown as theirs."""
+    a_path, share = tmp_path / "a.tumar", tmp_path / "share"
+    share.mkdir()
+    a, _code = Archive.create(a_path, PASS, fast_params())
+    case = a.repo.insert(Case(title="Zaisan hearing", court="District court"))
+    export.write_bundle(a, tmp_path / "full.tumar-bundle")
+    secret = bundle_io.Secret(identities=(team.keys(a).age_identity,))
+    b, _code, _ = restore.restore(
+        tmp_path / "full.tumar-bundle", tmp_path / "b.tumar", PASS, secret
+    )
+    team.add_member(a, team.keys(b).recipient, "B")
+    a.repo.update_fields(Case, case.id, {"court": "Room 4, district court"})
+    b.repo.update_fields(Case, case.id, {"court": "Regional court"})
+    for _ in range(2):
+        for archive in (a, b):
+            folder.sync(archive, share)
+    a.close()
+    b.close()
+    (number,) = [
+        line.split()[0].lstrip("#")
+        for line in run_tumar("conflicts", "-a", a_path).out.splitlines()
+    ]
+    shown = run_tumar("conflicts", "show", number, "-a", a_path)
+    assert shown.code == 0, shown.err
+    lines = shown.out.splitlines()
+    assert lines[0].startswith(f'Conflict #{number}: case "Zaisan hearing"'), lines
+    assert "mine:    Room 4, district court" in shown.out and "theirs:  Regional court" in shown.out
+    assert "this laptop, edited" in shown.out and "another laptop, edited" in shown.out
+    assert "title" not in shown.out  # only the fields that differ
+    for bad in (("show",), ("show", "99")):
+        refused = run_tumar("conflicts", *bad, "-a", a_path)
+        assert refused.code != 0 and len(refused.err.strip().splitlines()) == 1, refused.err
+    kept = run_tumar("conflicts", "resolve", number, "--keep", "theirs", "-a", a_path)
+    assert kept.code == 0, kept.err
+    with Archive.open(a_path, PASS) as opened:
+        assert opened.repo.get(Case, case.id).court == "Regional court"
