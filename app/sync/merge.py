@@ -41,8 +41,9 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         head = f"Bundle from replica {self.source[:8]}"
-        if self.new_replica:
-            head += " (a replica this archive has never seen; its key is now pinned)"
+        if self.new_replica:  # a preview pins nothing: say what the sync will do
+            pinned = "will be pinned when you sync" if self.dry_run else "is now pinned"
+            head = f"{head} (a replica this archive has never seen; its key {pinned})"
         if self.already_merged or self.applied is None:
             return [head, "  nothing new"]
         r = self.applied.records
@@ -142,7 +143,8 @@ def merge(
     conn = archive.records_db
     key = f"merged:{source}"
     if sync_store.meta_value(conn, key) == digest:  # merged before: only the cheap checks
-        return MergeReport(source, check_manifest(archive, manifest, floors=False), True, None)
+        new = check_manifest(archive, manifest, floors=False)
+        return MergeReport(source, new, True, None, dry_run)
     new = check_manifest(archive, manifest)
     applied = apply_bundle(
         archive, Path(path), secret, manifest, dry_run=dry_run, orphans=True,

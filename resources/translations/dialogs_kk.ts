@@ -507,12 +507,16 @@
         <translation>Өткізіліп жіберілді: %1</translation>
     </message>
     <message>
-        <source>Bundle from replica %1</source>
-        <translation>Мұрағат көшірмесі %1 жіберген бума</translation>
+        <source>Bundle from replica %1 (a replica this archive has never seen; its key will be pinned when you sync)</source>
+        <translation>Мұрағат көшірмесі %1 жіберген бума (бұл мұрағат бұрын көрмеген көшірме; оның кілті синхрондау кезінде бекітіледі)</translation>
     </message>
     <message>
-        <source>(a replica this archive has never seen; its key is now pinned)</source>
-        <translation>(бұл мұрағат бұрын көрмеген көшірме; оның кілті енді бекітілді)</translation>
+        <source>Bundle from replica %1 (a replica this archive has never seen; its key is now pinned)</source>
+        <translation>Мұрағат көшірмесі %1 жіберген бума (бұл мұрағат бұрын көрмеген көшірме; оның кілті енді бекітілді)</translation>
+    </message>
+    <message>
+        <source>Bundle from replica %1</source>
+        <translation>Мұрағат көшірмесі %1 жіберген бума</translation>
     </message>
     <message>
         <source>nothing new</source>

@@ -507,12 +507,16 @@
         <translation>Пропущено: %1</translation>
     </message>
     <message>
-        <source>Bundle from replica %1</source>
-        <translation>Пакет от копии архива %1</translation>
+        <source>Bundle from replica %1 (a replica this archive has never seen; its key will be pinned when you sync)</source>
+        <translation>Пакет от копии архива %1 (копия, которую этот архив раньше не видел; её ключ будет закреплён при синхронизации)</translation>
     </message>
     <message>
-        <source>(a replica this archive has never seen; its key is now pinned)</source>
-        <translation>(копия, которую этот архив раньше не видел; её ключ теперь закреплён)</translation>
+        <source>Bundle from replica %1 (a replica this archive has never seen; its key is now pinned)</source>
+        <translation>Пакет от копии архива %1 (копия, которую этот архив раньше не видел; её ключ теперь закреплён)</translation>
+    </message>
+    <message>
+        <source>Bundle from replica %1</source>
+        <translation>Пакет от копии архива %1</translation>
     </message>
     <message>
         <source>nothing new</source>

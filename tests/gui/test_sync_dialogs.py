@@ -41,11 +41,15 @@ def test_preview_shows_the_merge_then_sync_applies_it(qtbot, session_factory, tm
     assert not dialog.sync_button.isEnabled()
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert "added 1" in dialog.output.toPlainText()
+    # B is new here: the preview says its key will be pinned (a preview pins nothing)
+    assert "will be pinned when you sync" in dialog.output.toPlainText()
+    assert "now pinned" not in dialog.output.toPlainText()
     assert len(a.repo.find(Person)) == 1  # preview changed nothing
     assert dialog.sync_button.isEnabled()
     with qtbot.waitSignal(session.changed):
         qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
     assert {p.display_name for p in a.repo.find(Person)} == {"Known to both", "Only on B"}
+    assert "its key is now pinned" in dialog.output.toPlainText()
 
 
 def test_preview_says_which_notes_go_with_a_deleted_case(qtbot, session_factory, tmp_path: Path):

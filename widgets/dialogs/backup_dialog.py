@@ -77,6 +77,7 @@ class BackupDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.written: Path | None = None
+        self.setMinimumWidth(520)  # room for a folder path on a stick
         self.retranslate()
 
     def retranslate(self) -> None:

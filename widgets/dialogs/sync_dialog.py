@@ -60,6 +60,7 @@ class SyncDialog(QDialog):
         layout.addWidget(self.output, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)  # the report's lines are long; narrower wraps every one
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -30,9 +30,19 @@ class SyncReportText(QObject):
         return out
 
     def _merged(self, m: MergeReport) -> list[str]:
-        head = _fill(self.tr("Bundle from replica %1"), m.source[:8])
-        if m.new_replica:
-            head += " " + self.tr("(a replica this archive has never seen; its key is now pinned)")
+        if m.new_replica and m.dry_run:  # a preview pins nothing: say what the sync will do
+            head = self.tr(
+                "Bundle from replica %1 (a replica this archive has never seen; its key will be"
+                " pinned when you sync)"
+            )
+        elif m.new_replica:
+            head = self.tr(
+                "Bundle from replica %1 (a replica this archive has never seen; its key is now"
+                " pinned)"
+            )
+        else:
+            head = self.tr("Bundle from replica %1")
+        head = _fill(head, m.source[:8])
         if m.already_merged or m.applied is None:
             return [head, "  " + self.tr("nothing new")]
         r, applied = m.applied.records, m.applied

@@ -161,3 +161,18 @@ def test_watermarks_cover_every_version_held(team3) -> None:
                 expected[hlc[-32:]] = max(expected.get(hlc[-32:], ""), hlc)
         assert sync_store.watermarks(conn) == expected
         assert len(expected) == 3
+
+
+def test_a_preview_does_not_say_a_new_replicas_key_is_pinned() -> None:
+    """A dry run pins nothing (merge() remembers the peer only when it writes): its report
+    says what the sync will do, the sync's report what it did."""
+    source = "7e314c1eaf0f4ba0ad15e1b5543ecb2c"
+    preview = merge.MergeReport(source, True, False, None, dry_run=True).lines()
+    done = merge.MergeReport(source, True, False, None).lines()
+    assert "its key will be pinned when you sync" in preview[0] and "now" not in preview[0]
+    assert preview[0].startswith("Bundle from replica 7e314c1e (")
+    assert "its key is now pinned" in done[0]
+    assert merge.MergeReport(source, False, True, None).lines() == [
+        "Bundle from replica 7e314c1e",
+        "  nothing new",
+    ]
