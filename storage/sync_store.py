@@ -158,14 +158,31 @@ def remember_peer(conn: Connection, replica: str, key: str, recipient: str, at: 
     )
 
 
+#: recipients removed from the team (a tombstoned member, and no live one with that key)
+_REMOVED = (
+    "SELECT recipient FROM team_member WHERE deleted = 1 AND recipient NOT IN"
+    " (SELECT recipient FROM team_member WHERE deleted = 0)"
+)
+
+
 def peer_recipients(conn: Connection) -> list[str]:
     """Recipients of replicas whose bundles we merged, minus those removed from the team."""
     rows = conn.execute(
-        "SELECT recipient FROM sync_peer WHERE recipient <> '' AND recipient NOT IN"
-        " (SELECT recipient FROM team_member WHERE deleted = 1 AND recipient NOT IN"
-        "  (SELECT recipient FROM team_member WHERE deleted = 0)) ORDER BY first_seen"
+        f"SELECT recipient FROM sync_peer WHERE recipient <> '' AND recipient NOT IN ({_REMOVED})"
+        " ORDER BY first_seen"
     )
     return [r[0] for r in rows]
+
+
+def removed_replica(conn: Connection, replica: str, claimed_recipient: str) -> bool:
+    """True when the replica's laptop was removed from the team: the recipient it was
+    first seen with, or the one its bundle names now, is a removed member's."""
+    row = conn.execute(
+        f"SELECT 1 FROM ({_REMOVED}) WHERE recipient = ? OR recipient ="
+        " (SELECT recipient FROM sync_peer WHERE replica_id = ?) LIMIT 1",
+        (claimed_recipient, replica),
+    ).fetchone()
+    return row is not None
 
 
 def meta_value(conn: Connection, key: str) -> str | None:

@@ -1,9 +1,15 @@
 """`tumar merge BUNDLE`: check a team bundle completely, then apply it (or preview it).
 
 Before anything changes: the file decrypts with this laptop's identity, every part matches
-the signed manifest, the bundle belongs to this archive, its signer matches the key pinned
-for its replica (a replica never seen before is reported as new), its clocks are within
-MAX_CLOCK_DRIFT of ours, and we already hold everything it assumes we hold (its floors).
+the signed manifest, the bundle belongs to this archive, its laptop was not removed from
+the team, its signer matches the key pinned for its replica (a replica never seen before is
+reported as new), its clocks are within MAX_CLOCK_DRIFT of ours, and we already hold
+everything it assumes we hold (its floors).
+
+A removed laptop's bundles are refused because people remove a laptop that left the team
+or was seized, and expect its later writes to stay out. What it wrote before, already
+merged by a teammate who had not yet heard of the removal, arrives in that teammate's
+bundle and is kept (nothing is lost, and every replica ends with the same versions).
 """
 
 from __future__ import annotations
@@ -99,6 +105,11 @@ def check_manifest(
     source = str(manifest["source_replica"])
     if source == archive.replica_id:
         raise BundleError("This is this laptop's own bundle; nothing to merge")
+    if sync_store.removed_replica(archive.records_db, source, peer_recipient(manifest)):
+        raise BundleError(
+            f"Replica {source[:8]}'s laptop was removed from the team; its bundle is not "
+            "merged (delete it from the sync folder, or add the laptop again)"
+        )
     pinned = sync_store.peer_key(archive.records_db, source)
     if pinned is not None and pinned != manifest["signing_key"]:
         raise BundleError(

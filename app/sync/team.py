@@ -5,7 +5,8 @@ A bundle goes to every current member, to every replica whose bundle this archiv
 — the sync report names it as new first), to this replica's own identity, and to the
 recovery recipient derived from the paper recovery code (storage.replica_keys), so the
 paper alone opens this replica's bundles after the laptop is lost. Removing a member
-protects only bundles written afterwards: what they already hold stays readable to them.
+protects only bundles written afterwards: what they already hold stays readable to them;
+their own bundles are refused from then on (app.sync.merge says why).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from tumar.storage.replica_keys import ReplicaKeys, load
 from tumar.storage.sync_store import peer_recipients
 
 REMOVAL_NOTE = (
-    "Removed. Bundles written from now on are not encrypted to that laptop; "
-    "bundles it already has stay readable to it."
+    "Removed. Bundles written from now on are not encrypted to that laptop, and its "
+    "bundles are no longer merged here; bundles it already has stay readable to it."
 )
 
 

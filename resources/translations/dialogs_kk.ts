@@ -650,8 +650,8 @@
         <translation>Қосылды. Енді жазылатын бумалар сол ноутбукке де шифрланады.</translation>
     </message>
     <message>
-        <source>Removed. Bundles written from now on are not encrypted to that laptop; bundles it already has stay readable to it.</source>
-        <translation>Алып тасталды. Енді жазылатын бумалар сол ноутбукке шифрланбайды; оның қолындағы бумалар оған оқылатын күйде қалады.</translation>
+        <source>Removed. Bundles written from now on are not encrypted to that laptop, and its bundles are no longer merged here; bundles it already has stay readable to it.</source>
+        <translation>Алып тасталды. Енді жазылатын бумалар сол ноутбукке шифрланбайды, ал оның бумалары бұдан былай мұнда біріктірілмейді; оның қолындағы бумалар оған оқылатын күйде қалады.</translation>
     </message>
     <message>
         <source>Save this laptop&apos;s identity</source>
@@ -689,8 +689,8 @@
         <translation>%1 кілті бар ноутбук командадан алып тасталсын ба?</translation>
     </message>
     <message>
-        <source>Backups and sync bundles written on this laptop from now on will not be encrypted to it. Bundles it already has stay readable to it: removing cannot take them back.</source>
-        <translation>Осы ноутбукте енді жазылатын сақтық көшірмелер мен синхрондау бумалары оған шифрланбайды. Оның қолындағы бумалар оған оқылатын күйде қалады: алып тастау оларды қайтарып ала алмайды.</translation>
+        <source>Backups and sync bundles written on this laptop from now on will not be encrypted to it, and its own bundles will no longer be merged here. Bundles it already has stay readable to it: removing cannot take them back.</source>
+        <translation>Осы ноутбукте енді жазылатын сақтық көшірмелер мен синхрондау бумалары оған шифрланбайды, ал оның өз бумалары бұдан былай мұнда біріктірілмейді. Оның қолындағы бумалар оған оқылатын күйде қалады: алып тастау оларды қайтарып ала алмайды.</translation>
     </message>
     <message>
         <source>Remove</source>

@@ -650,8 +650,8 @@
         <translation>Добавлен. Пакеты, записанные с этого момента, зашифрованы и для этого ноутбука.</translation>
     </message>
     <message>
-        <source>Removed. Bundles written from now on are not encrypted to that laptop; bundles it already has stay readable to it.</source>
-        <translation>Удалён. Пакеты, записанные с этого момента, для этого ноутбука не шифруются; пакеты, которые у него уже есть, он по-прежнему может прочитать.</translation>
+        <source>Removed. Bundles written from now on are not encrypted to that laptop, and its bundles are no longer merged here; bundles it already has stay readable to it.</source>
+        <translation>Удалён. Пакеты, записанные с этого момента, для этого ноутбука не шифруются, а его пакеты здесь больше не объединяются; пакеты, которые у него уже есть, он по-прежнему может прочитать.</translation>
     </message>
     <message>
         <source>Save this laptop&apos;s identity</source>
@@ -689,8 +689,8 @@
         <translation>Удалить из команды ноутбук с ключом %1?</translation>
     </message>
     <message>
-        <source>Backups and sync bundles written on this laptop from now on will not be encrypted to it. Bundles it already has stay readable to it: removing cannot take them back.</source>
-        <translation>Резервные копии и пакеты синхронизации, записанные на этом ноутбуке с этого момента, не будут зашифрованы для него. Пакеты, которые у него уже есть, он по-прежнему может прочитать: удаление не забирает их обратно.</translation>
+        <source>Backups and sync bundles written on this laptop from now on will not be encrypted to it, and its own bundles will no longer be merged here. Bundles it already has stay readable to it: removing cannot take them back.</source>
+        <translation>Резервные копии и пакеты синхронизации, записанные на этом ноутбуке с этого момента, не будут зашифрованы для него, а его собственные пакеты здесь больше не будут объединяться. Пакеты, которые у него уже есть, он по-прежнему может прочитать: удаление не забирает их обратно.</translation>
     </message>
     <message>
         <source>Remove</source>

@@ -283,8 +283,9 @@ class TeamDialog(QDialog):
             return
         self._say(
             self.tr(
-                "Removed. Bundles written from now on are not encrypted to that laptop; "
-                "bundles it already has stay readable to it."
+                "Removed. Bundles written from now on are not encrypted to that laptop, and "
+                "its bundles are no longer merged here; bundles it already has stay readable "
+                "to it."
             )
         )
         self.session.notify_changed("team_member")

@@ -44,8 +44,8 @@ def confirm_removal(parent: QWidget, laptop: Laptop) -> bool:
         QCoreApplication.translate(
             "TeamPrompts",
             "Backups and sync bundles written on this laptop from now on will not be "
-            "encrypted to it. Bundles it already has stay readable to it: removing cannot "
-            "take them back.",
+            "encrypted to it, and its own bundles will no longer be merged here. Bundles it "
+            "already has stay readable to it: removing cannot take them back.",
         )
     )
     return _ask(

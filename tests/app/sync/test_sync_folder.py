@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pyrage
 import pytest
 
 from tumar.app.sync import conflicts, folder, merge, team
+from tumar.app.sync.errors import BundleError
 from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
 from tumar.storage.records import Person, Testimony
@@ -176,3 +179,51 @@ def test_a_preview_does_not_say_a_new_replicas_key_is_pinned() -> None:
         "Bundle from replica 7e314c1e",
         "  nothing new",
     ]
+
+
+def test_a_removed_laptops_bundle_is_no_longer_merged(team3) -> None:
+    """After `team remove`, C's bundles are skipped with one line saying why, and merge
+    refuses them (a preview too); adding C again lets them in."""
+    a, b, c, share = team3
+    sync_rounds([a, b, c], share)
+    removed = team.remove_member(a, team.keys(c).recipient)
+    c.repo.insert(Person(display_name="Written on the removed laptop"))
+    folder.sync(c, share)
+    report = folder.sync(a, share)
+    (skipped,) = [line for line in report.skipped if c.replica_id in line]
+    assert "was removed from the team" in skipped and len(skipped.splitlines()) == 1
+    assert "Written on the removed laptop" not in {p.display_name for p in a.repo.find(Person)}
+    with pytest.raises(BundleError, match="removed from the team"):
+        merge.merge(a, share / f"{c.replica_id}{folder.SUFFIX}", dry_run=True)
+    team.add_member(a, removed.recipient, "C again")
+    folder.sync(a, share)
+    assert "Written on the removed laptop" in {p.display_name for p in a.repo.find(Person)}
+
+
+def test_a_removed_laptop_cannot_come_back_by_naming_another_key(team3, monkeypatch) -> None:
+    """Its bundle's manifest names a fresh recipient: the one C was first seen with, pinned
+    to its replica here, is still a removed member's."""
+    a, b, c, share = team3
+    sync_rounds([a, b, c], share)
+    team.remove_member(a, team.keys(c).recipient)
+    real = team.keys
+    fresh = str(pyrage.x25519.Identity.generate())  # C's bundle names its public key
+    monkeypatch.setattr(team, "keys", lambda archive: replace(real(archive), age_identity=fresh))
+    c.repo.insert(Person(display_name="Written on the removed laptop"))
+    folder.sync(c, share)
+    monkeypatch.setattr(team, "keys", real)
+    report = folder.sync(a, share)
+    assert any("removed from the team" in line for line in report.skipped), report.skipped
+    assert "Written on the removed laptop" not in {p.display_name for p in a.repo.find(Person)}
+
+
+def test_a_member_removed_before_its_first_bundle_arrived_is_refused(team3) -> None:
+    """No bundle of C was ever merged here (nothing pinned): the recipient its manifest
+    names is the removed member's."""
+    a, _b, c, share = team3
+    team.remove_member(a, team.keys(c).recipient)
+    c.repo.insert(Person(display_name="Written on the removed laptop"))
+    folder.sync(c, share)
+    report = folder.sync(a, share)
+    assert any("removed from the team" in line for line in report.skipped), report.skipped
+    assert "Written on the removed laptop" not in {p.display_name for p in a.repo.find(Person)}
