@@ -59,12 +59,43 @@ class StreamedFile:
         return self._fh.fileno()
 
 
+def _temp_name(dest: Path, pid: int) -> Path:
+    return dest.with_name(f".{dest.name}.tmp-{pid}")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_temps(folder: Path, name_glob: str) -> list[Path]:
+    """Delete what an interrupted atomic_writer left for files named like `name_glob` in
+    `folder` (a power cut or a pulled stick: the temp file could not be removed), when the
+    process that wrote it is gone. Why: on a USB stick or a Syncthing share a stale temp of
+    a full backup is hundreds of megabytes, copied to every laptop, forever. Only the
+    caller's own names are given, so another laptop's file is never touched."""
+    removed = []
+    for path in Path(folder).glob(f".{name_glob}.tmp-*"):
+        pid = path.name.rsplit(".tmp-", 1)[1]
+        if not pid.isdigit() or _running(int(pid)) or not path.is_file():
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_writer(dest: Path, mode: int = 0o600, *, streamed: bool = False) -> Iterator[BinaryIO]:
     """Yield a binary file that replaces `dest` only if the block finishes without error.
     `streamed`: a long file, written back while it grows (StreamedFile)."""
     dest = Path(dest)
-    tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+    tmp = _temp_name(dest, os.getpid())
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 from tumar.app import restore_inputs
-from tumar.app.sync import bundle_io, export, folder, merge, restore
+from tumar.app.sync import backups, bundle_io, export, folder, merge, restore
 from tumar.app.sync.errors import BundleKeyError
 from tumar.storage.errors import InvalidInput
 
@@ -18,7 +17,6 @@ from .context import open_from_args, out
 from .media_commands import progress_printer
 
 BUNDLE_PASSPHRASE_ENV = "TUMAR_BUNDLE_PASSPHRASE"
-BACKUP_SUFFIX = ".tumar-bundle"
 
 
 def _bundle_passphrase(args: argparse.Namespace, *, new: bool) -> str:
@@ -34,20 +32,6 @@ def _bundle_passphrase(args: argparse.Namespace, *, new: bool) -> str:
             raise InvalidInput("The two passphrases differ; nothing was written")
         return first
     return secrets._prompt("Bundle passphrase or the source laptop's recovery code: ")
-
-
-def _backup_name(replica: str) -> str:
-    """Date and replica only: a file name must never say whose case is inside."""
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    return f"tumar-backup-{stamp}-{replica[:8]}{BACKUP_SUFFIX}"
-
-
-def _rotate(folder: Path, replica: str, keep: int) -> list[Path]:
-    mine = sorted(folder.glob(f"tumar-backup-*-{replica[:8]}{BACKUP_SUFFIX}"))
-    removed = mine[:-keep] if keep > 0 else []
-    for path in removed:
-        path.unlink()
-    return removed
 
 
 def _backup_folder(out_arg: str, keep: int | None) -> None:
@@ -76,20 +60,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
         _backup_folder(str(args.out), args.keep)
         dest = Path(args.out)
         if dest.is_dir():
-            dest = dest / _backup_name(archive.replica_id)
+            dest = dest / backups.backup_name(archive.replica_id)
         elif args.keep is not None:
             raise InvalidInput("--keep needs OUT to be a folder")
         elif dest.exists():
             raise InvalidInput(f"{dest} already exists; give a new file name or a folder")
         phrase = _bundle_passphrase(args, new=True) if args.passphrase else None
         manifest = export.write_bundle(archive, dest, passphrase=phrase, progress=_shown())
-        removed = _rotate(dest.parent, archive.replica_id, args.keep) if args.keep else []
+        removed = backups.rotate(dest.parent, archive.replica_id, args.keep or 0)
+        cleared = backups.clear_interrupted(dest.parent, archive.replica_id, dest.name)
     counts = manifest["counts"]
     out(f"Backup written: {dest}")
     out(f"  {counts['records']} record versions, {counts['audit']} audit entries, "
         f"{counts['media']} media files")  # fmt: skip
     for path in removed:
         out(f"  removed old backup {path.name}")
+    for path in cleared:
+        out(f"  removed {path.name}, left by an interrupted backup")
     return 0
 
 

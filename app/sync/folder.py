@@ -11,6 +11,7 @@ gets an error before any change.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import secrets
@@ -20,6 +21,7 @@ from pathlib import Path
 from tumar.app.jobs import CancelToken, Progress, no_progress
 from tumar.storage import sync_store
 from tumar.storage.archive import Archive
+from tumar.storage.atomic import remove_stale_temps
 from tumar.storage.connection import transaction
 from tumar.storage.errors import InvalidInput
 
@@ -93,6 +95,8 @@ def sync(
     if not dry_run:
         _probe_writable(folder)
     report = SyncReport(bundle=folder / f"{archive.replica_id}{SUFFIX}")
+    if not dry_run:  # what an interrupted sync of this replica left (a pulled stick)
+        remove_stale_temps(folder, glob.escape(report.bundle.name))
     manifests = []
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         if path.name.startswith(".") or path == report.bundle:

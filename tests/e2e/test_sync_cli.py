@@ -90,6 +90,29 @@ def test_backup_makes_a_missing_backup_folder_but_not_a_missing_stick(tmp_path: 
     assert plain.code == 0 and (tmp_path / "one.tumar-bundle").is_file()
 
 
+def test_backup_rotation_also_clears_an_interrupted_backups_temp(tmp_path: Path) -> None:
+    from tests.storage.test_atomic_streamed import _dead_pid
+
+    archive = tmp_path / "a.tumar"
+    _init(archive)
+    with Archive.open(archive, PASS) as opened:
+        short = opened.replica_id[:8]
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    stale = backups / f".tumar-backup-20260101-000000-{short}.tumar-bundle.tmp-{_dead_pid()}"
+    foreign = backups / f".tumar-backup-20260101-000000-0badc0de.tumar-bundle.tmp-{_dead_pid()}"
+    for path in (stale, foreign):
+        path.write_bytes(b"age-encryption.org/v1 half a backup")
+    result = run_tumar("backup", backups, "--keep", "2", "-a", archive)
+    assert result.code == 0, result.err
+    assert f"removed {stale.name}, left by an interrupted backup" in result.out
+    assert not stale.exists() and foreign.exists()
+    named = tmp_path / f".weekly.tumar-bundle.tmp-{_dead_pid()}"  # a backup to a file name
+    named.write_bytes(b"age-encryption.org/v1 half a backup")
+    result = run_tumar("backup", tmp_path / "weekly.tumar-bundle", "-a", archive)
+    assert result.code == 0 and not named.exists(), result.err
+
+
 def test_identity_restore_and_sync_with_conflicts(tmp_path: Path) -> None:
     a = tmp_path / "a.tumar"
     _init(a)

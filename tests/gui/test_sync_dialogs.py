@@ -105,3 +105,29 @@ def test_backup_dialog_writes_a_dated_bundle(qtbot, session_factory, tmp_path: P
     assert "Qaisha" not in dialog.written.name and dialog.passphrase.text() == ""
     manifest = bundle_io.scan(dialog.written, bundle_io.Secret(passphrase="bundle passphrase"))
     assert manifest["archive_id"] == session.archive.archive_id
+
+
+def test_backup_dialog_keeps_the_newest_and_clears_an_interrupted_one(
+    qtbot, session_factory, tmp_path: Path
+):
+    """Backups to keep = 2: this laptop's older backups go, another laptop's stay, and a
+    temp file an interrupted backup of this laptop left is removed."""
+    from tests.storage.test_atomic_streamed import _dead_pid
+
+    session = session_factory()
+    short = session.archive.replica_id[:8]
+    out = tmp_path / "backups"
+    out.mkdir()
+    older = [out / f"tumar-backup-2026010{i}-000000-{short}.tumar-bundle" for i in (1, 2)]
+    foreign = out / "tumar-backup-20260101-000000-0badc0de.tumar-bundle"
+    stale = out / f".tumar-backup-20260103-000000-{short}.tumar-bundle.tmp-{_dead_pid()}"
+    for path in (*older, foreign, stale):
+        path.write_bytes(b"age-encryption.org/v1 ...")
+    dialog = BackupDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(out))
+    dialog.keep.setValue(2)
+    dialog.start()
+    assert dialog.written is not None
+    left = sorted(p.name for p in out.iterdir())
+    assert left == sorted([older[1].name, foreign.name, dialog.written.name]), left

@@ -6,7 +6,6 @@ replica id, never a case or a person. Removing old backups keeps the newest N.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -24,16 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tumar.app.sync import export
+from tumar.app.sync import backups, export
 from tumar.widgets.media.file_dialogs import choose_folder
 from tumar.widgets.session import Session
-
-SUFFIX = ".tumar-bundle"
-
-
-def backup_name(replica: str) -> str:
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    return f"tumar-backup-{stamp}-{replica[:8]}{SUFFIX}"
 
 
 class BackupDialog(QDialog):
@@ -116,17 +108,16 @@ class BackupDialog(QDialog):
                     self.tr("Type the same passphrase twice (8 characters or more).")
                 )
                 return
-        dest = folder / backup_name(self.session.archive.replica_id)
+        replica = self.session.archive.replica_id
+        dest = folder / backups.backup_name(replica)
         keep, session = self.keep.value(), self.session
 
         def job(progress, cancel):
             with session.worker_archive() as archive:
                 export.write_bundle(archive, dest, passphrase=phrase, progress=progress,
                                     cancel=cancel)  # fmt: skip
-            if keep:
-                mine = sorted(folder.glob(f"tumar-backup-*-{dest.name.split('-')[-1]}"))
-                for old in mine[:-keep]:
-                    old.unlink()
+            backups.rotate(folder, replica, keep)
+            backups.clear_interrupted(folder, replica)
             return dest
 
         self.buttons.setEnabled(False)

@@ -227,3 +227,20 @@ def test_a_member_removed_before_its_first_bundle_arrived_is_refused(team3) -> N
     report = folder.sync(a, share)
     assert any("removed from the team" in line for line in report.skipped), report.skipped
     assert "Written on the removed laptop" not in {p.display_name for p in a.repo.find(Person)}
+
+
+def test_sync_clears_what_its_own_interrupted_sync_left(team3) -> None:
+    """A stick pulled mid-write leaves `.REPLICA.tumar-bundle.tmp-PID`: the next sync of
+    that replica removes it (a preview changes nothing); another laptop's is left alone."""
+    from tests.storage.test_atomic_streamed import _dead_pid
+
+    a, b, _c, share = team3
+    dead = _dead_pid()
+    mine = share / f".{a.replica_id}{folder.SUFFIX}.tmp-{dead}"
+    theirs = share / f".{b.replica_id}{folder.SUFFIX}.tmp-{dead}"
+    for path in (mine, theirs):
+        path.write_bytes(b"age-encryption.org/v1 half a bundle")
+    folder.sync(a, share, dry_run=True)
+    assert mine.exists()
+    folder.sync(a, share)
+    assert not mine.exists() and theirs.exists()
