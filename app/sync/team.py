@@ -61,6 +61,8 @@ def remove_member(archive: Archive, recipient: str) -> TeamMember:
     """Tombstone the member; a laptop known only from its bundles gets a tombstoned entry,
     which (synced like any record) stops every replica encrypting to it."""
     recipient = check_recipient(recipient)
+    if recipient == keys(archive).recipient:
+        raise InvalidInput("That is this laptop's own key; it cannot be removed from the team")
     found = [m for m in members(archive) if m.recipient == recipient]
     if not found and recipient not in peer_recipients(archive.records_db):
         raise RecordNotFound("No team member has that recipient")

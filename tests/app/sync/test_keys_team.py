@@ -87,6 +87,8 @@ def test_roster_add_list_remove(tmp_path: Path) -> None:
             team.add_member(archive, "age1notakey", "x")
         with pytest.raises(InvalidInput):
             team.add_member(archive, team.keys(archive).recipient, "self")
+        with pytest.raises(InvalidInput, match="own key"):
+            team.remove_member(archive, team.keys(archive).recipient)
         team.remove_member(archive, other)
         assert other not in team.recipients(archive)
         assert archive.repo.history(type(member), member.id)  # removal is a kept version
