@@ -118,8 +118,9 @@ def restore_to_key(
     cancel.raise_if_cancelled()
     try:
         archive, code, _applied = restore.restore(
-            bundle, folder, new_passphrase, secret, progress=progress, cancel=cancel
-        )
+            bundle, folder, new_passphrase, secret, progress=progress, cancel=cancel,
+            manifest=manifest,
+        )  # fmt: skip
     except BaseException as exc:
         if kind := refusal(exc):
             return RestoreResult(refused=kind)

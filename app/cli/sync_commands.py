@@ -99,10 +99,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         secret = bundle_io.Secret(identities=restore_inputs.read_identity_file(args.identity))
     else:
         secret = restore_inputs.secret_from_text(_bundle_passphrase(args, new=False))
-    bundle_io.scan(Path(args.bundle), secret)  # the bundle opens before we ask for more
+    manifest = bundle_io.scan(Path(args.bundle), secret)  # it opens before we ask for more
     passphrase = secrets.new_passphrase(args.passphrase_file)
     archive, code, applied = restore.restore(
-        Path(args.bundle), target, passphrase, secret, progress=_shown()
+        Path(args.bundle), target, passphrase, secret, progress=_shown(), manifest=manifest
     )
     with archive:
         counts = archive.repo.count()

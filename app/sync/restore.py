@@ -24,7 +24,7 @@ from tumar.storage.archive import ARCHIVE_DB, Archive
 from tumar.storage.connection import transaction
 from tumar.storage.errors import ArchiveExists
 
-from . import bundle_io, merge
+from . import bundle_format, bundle_io, merge
 from .apply import Applied, apply_bundle
 from .errors import BundleError
 
@@ -36,12 +36,17 @@ def restore(
     secret: bundle_io.Secret,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    manifest: bundle_format.Manifest | None = None,
 ) -> tuple[Archive, str, Applied]:
-    """Returns the open new archive, its recovery code (show once) and what was applied."""
+    """Returns the open new archive, its recovery code (show once) and what was applied.
+    `manifest`: what a bundle_io.scan of the same file found (the CLI and the window scan
+    before asking for the new passphrase); without it the bundle is scanned here. Either
+    way every part is checked against it while it is applied, so a file replaced since
+    the scan is refused."""
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ArchiveExists(f"{folder} already exists; restore only into a new folder")
-    manifest = bundle_io.scan(Path(bundle), secret)
+    manifest = manifest or bundle_io.scan(Path(bundle), secret)
     if manifest.data.get("kind") != "full":
         raise BundleError("This is a sync bundle, not a backup; restore needs a full backup")
     made = not folder.exists()

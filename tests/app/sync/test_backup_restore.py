@@ -197,3 +197,24 @@ def test_stock_age_decrypts_a_passphrase_bundle(source: Archive, tmp_path: Path)
         first = tar.extractfile("records/000001.jsonl").read()  # type: ignore[union-attr]
     assert inner["archive_id"] == source.archive_id == manifest["archive_id"]
     assert "second telling" in first.decode()
+
+
+def test_a_bundle_replaced_after_its_scan_is_refused(source: Archive, tmp_path: Path) -> None:
+    """The CLI and the window scan a backup before asking for the new passphrase and hand
+    that manifest to restore(): a file swapped meanwhile (another backup of the same
+    archive, say) no longer matches it, and nothing is left behind."""
+    first, second = tmp_path / "first.tumar-bundle", tmp_path / "second.tumar-bundle"
+    export.write_bundle(source, first)
+    source.repo.insert(Person(display_name="Added between the two backups"))
+    export.write_bundle(source, second)
+    secret = bundle_io.Secret(identities=(team.keys(source).age_identity,))
+    manifest = bundle_io.scan(first, secret)
+    second.replace(first)
+    with pytest.raises(BundleError, match="changed while it was being read"):
+        restore.restore(first, tmp_path / "new.tumar", PASS, secret, manifest=manifest)
+    assert not (tmp_path / "new.tumar").exists()
+    restored, _, _ = restore.restore(
+        first, tmp_path / "new.tumar", PASS, secret, manifest=bundle_io.scan(first, secret)
+    )
+    with restored:
+        assert records(restored) == records(source)
