@@ -9,8 +9,9 @@ it, or whose entry at that sequence differs, has lost or rewritten history.
 
 The file is AES-256-GCM encrypted and authenticated under a key derived (HKDF) from the
 master key, bound to the archive and replica ids: without the key it can be deleted but
-not forged or read. Someone holding the key *and* this computer's files can rewrite it too; the head
-people write down (or that dossiers carry) is the check that needs no computer at all.
+not forged or read. Someone holding the key *and* this computer's files can rewrite it
+too; the head people write down (or that dossiers carry) is the check that needs no
+computer at all.
 """
 
 from __future__ import annotations

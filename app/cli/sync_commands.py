@@ -133,8 +133,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     for result in report.merged:
         for line in result.lines():
             out(line)
-    for line in report.skipped:
-        out(f"Skipped {line}")
+    for skipped in report.skipped:
+        out(f"Skipped {skipped.line}")
     if args.dry_run:
         out("Dry run: nothing was changed or written")
     elif report.written:

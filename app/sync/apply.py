@@ -22,7 +22,7 @@ from tumar.storage.hlc import Timestamp
 from tumar.storage.media_store import MediaStore
 
 from . import bundle_format, bundle_io
-from .errors import BundleError
+from .errors import changed_while_read
 
 
 class _DryRun(Exception):
@@ -47,7 +47,7 @@ def _store_media(store: MediaStore, part: bundle_format.Part, applied: Applied) 
     if blob.created:
         applied.media_added.append(blob.sha256)
     if blob.sha256 != part.sha256 or blob.size != part.size:
-        raise BundleError("The bundle changed while it was being read; nothing was merged")
+        raise changed_while_read()
 
 
 def apply_bundle(
@@ -88,7 +88,7 @@ def apply_bundle(
                 done += 1
                 progress(done, total, "Merging")
             if seen != set(manifest.parts):
-                raise BundleError("The bundle changed while it was being read; nothing was merged")
+                raise changed_while_read()
             result = applier.finish(progress, cancel.raise_if_cancelled)
             applied.audit_entries = result.chain_entries
             if result.touched and not dry_run:

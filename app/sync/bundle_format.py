@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tumar.storage.replica_keys import public_key
 
-from .errors import BundleError
+from .errors import NEWER, BundleError, changed_while_read
 
 FORMAT_NAME = "tumar-bundle"
 FORMAT_VERSION = 1
@@ -232,7 +232,8 @@ def _parse_manifest(raw: bytes, sig: bytes) -> Manifest:
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise BundleError(
             f"The bundle was written in format {version}, newer than this Tumar reads "
-            f"({FORMAT_VERSION}); update Tumar"
+            f"({FORMAT_VERSION}); update Tumar",
+            NEWER,
         )
     try:
         public_key(str(data["signing_key"])).verify(bytes.fromhex(sig.decode("ascii")), raw)
@@ -293,7 +294,7 @@ def parts(plain: BinaryIO, manifest: Manifest) -> Iterator[Part]:
             continue
         listed = manifest.parts.get(info.name)
         if listed is None or listed["size"] != info.size:
-            raise BundleError("The bundle changed while it was being read; nothing was merged")
+            raise changed_while_read()
         media = _MEDIA_NAME.match(info.name)
         if media:
             handle = tar.extractfile(info)
@@ -301,5 +302,5 @@ def parts(plain: BinaryIO, manifest: Manifest) -> Iterator[Part]:
             continue
         data = _read_member(tar, info, MAX_PART_BYTES)
         if hashlib.sha256(data).hexdigest() != listed["sha256"]:
-            raise BundleError("The bundle changed while it was being read; nothing was merged")
+            raise changed_while_read()
         yield Part(info.name.split("/")[0], info.name, data=data)

@@ -31,10 +31,24 @@ from .errors import BundleError
 SUFFIX = ".tumar-bundle"
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A bundle in the folder that was not merged: its file name, why (one of
+    app.sync.errors' kinds, for a window to say in its language) and the CLI's sentence."""
+
+    name: str
+    kind: str
+    message: str
+
+    @property
+    def line(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
 @dataclass
 class SyncReport:
     merged: list[merge.MergeReport] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     written: bool = False
     bundle: Path | None = None
 
@@ -110,7 +124,7 @@ def sync(
                 cancel=cancel,
             )  # fmt: skip
         except BundleError as exc:
-            report.skipped.append(f"{path.name}: {exc}")
+            report.skipped.append(Skipped(path.name, exc.kind, str(exc)))
             continue
         report.merged.append(result)
     floors = _floors(manifests)

@@ -30,7 +30,7 @@ from tumar.storage.hlc import Timestamp
 
 from . import bundle_format, bundle_io, team
 from .apply import Applied, apply_bundle
-from .errors import BundleError
+from .errors import CLOCK, FORGED, OTHER_ARCHIVE, OWN, REMOVED, WAITING, BundleError
 
 #: a bundle stamped further ahead of our clock than this is refused: its edits would win
 #: every merge until real time caught up. Fix that laptop's clock, then sync again.
@@ -101,20 +101,24 @@ def check_manifest(
     `floors=False` skips the check that we hold what the bundle assumes (for a bundle
     already merged, which needs nothing more)."""
     if manifest["archive_id"] != archive.archive_id:
-        raise BundleError("This bundle belongs to another archive; nothing was merged")
+        raise BundleError(
+            "This bundle belongs to another archive; nothing was merged", OTHER_ARCHIVE
+        )
     source = str(manifest["source_replica"])
     if source == archive.replica_id:
-        raise BundleError("This is this laptop's own bundle; nothing to merge")
+        raise BundleError("This is this laptop's own bundle; nothing to merge", OWN)
     if sync_store.removed_replica(archive.records_db, source, peer_recipient(manifest)):
         raise BundleError(
             f"Replica {source[:8]}'s laptop was removed from the team; its bundle is not "
-            "merged (delete it from the sync folder, or add the laptop again)"
+            "merged (delete it from the sync folder, or add the laptop again)",
+            REMOVED,
         )
     pinned = sync_store.peer_key(archive.records_db, source)
     if pinned is not None and pinned != manifest["signing_key"]:
         raise BundleError(
             f"The bundle claims to come from replica {source[:8]} but is signed by another "
-            "key; refused"
+            "key; refused",
+            FORGED,
         )
     high = str(manifest.data.get("hlc_max") or "")
     if high:
@@ -122,7 +126,8 @@ def check_manifest(
         if ahead > MAX_CLOCK_DRIFT_MS:
             raise BundleError(
                 f"Replica {source[:8]}'s clock is {ahead // 3_600_000} hours ahead; correct "
-                "the date on that laptop and sync again"
+                "the date on that laptop and sync again",
+                CLOCK,
             )
     if not floors:
         return pinned is None
@@ -132,7 +137,8 @@ def check_manifest(
         if floor and held.get(origin, "") < floor and origin != archive.replica_id:
             raise BundleError(
                 f"This bundle assumes edits this laptop has not received yet; sync again "
-                f"after replica {source[:8]} has seen this laptop's bundle"
+                f"after replica {source[:8]} has seen this laptop's bundle",
+                WAITING,
             )
     return pinned is None
 

@@ -503,8 +503,48 @@
 <context>
     <name>SyncReportText</name>
     <message>
-        <source>Skipped %1</source>
-        <translation>Өткізіліп жіберілді: %1</translation>
+        <source>Skipped %1: %2</source>
+        <translation>Өткізіліп жіберілді: %1 — %2</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete; copy it again from the laptop that wrote it</source>
+        <translation>файл бүлінген немесе толық емес; оны жазған ноутбуктан қайта көшіріңіз</translation>
+    </message>
+    <message>
+        <source>no key this laptop holds opens it; that laptop must add this laptop&apos;s key to its team</source>
+        <translation>бұл ноутбуктегі бірде-бір кілт оны ашпайды; ол ноутбук осы ноутбуктің кілтін өз тобына қосуы керек</translation>
+    </message>
+    <message>
+        <source>it belongs to another archive</source>
+        <translation>ол басқа мұрағатқа тиесілі</translation>
+    </message>
+    <message>
+        <source>it is this laptop&apos;s own bundle</source>
+        <translation>бұл осы ноутбуктің өз бумасы</translation>
+    </message>
+    <message>
+        <source>its laptop was removed from the team; delete the file, or add the laptop again</source>
+        <translation>оның ноутбугі топтан алып тасталған; файлды жойыңыз немесе ноутбукті қайта қосыңыз</translation>
+    </message>
+    <message>
+        <source>it claims to come from a laptop but is signed by another key; refused</source>
+        <translation>ол бір ноутбуктен келгенін айтады, бірақ басқа кілтпен қол қойылған; қабылданбады</translation>
+    </message>
+    <message>
+        <source>the clock of the laptop that wrote it is more than a day ahead; correct its date and sync again</source>
+        <translation>оны жазған ноутбуктің сағаты бір тәуліктен артық алда; сол жердегі күнді түзетіп, қайта синхрондаңыз</translation>
+    </message>
+    <message>
+        <source>it assumes edits this laptop has not received yet; sync again after that laptop has seen this laptop&apos;s bundle</source>
+        <translation>ол бұл ноутбук әлі алмаған өзгерістерге сүйенеді; ол ноутбук осы ноутбуктің бумасын көргеннен кейін қайта синхрондаңыз</translation>
+    </message>
+    <message>
+        <source>the file changed while it was read; sync again</source>
+        <translation>файл оқылып жатқанда өзгерді; қайта синхрондаңыз</translation>
+    </message>
+    <message>
+        <source>a newer Tumar wrote it; update Tumar</source>
+        <translation>оны Tumar-дың жаңарақ нұсқасы жазған; Tumar-ды жаңартыңыз</translation>
     </message>
     <message>
         <source>Bundle from replica %1 (a replica this archive has never seen; its key will be pinned when you sync)</source>

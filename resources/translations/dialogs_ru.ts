@@ -503,8 +503,48 @@
 <context>
     <name>SyncReportText</name>
     <message>
-        <source>Skipped %1</source>
-        <translation>Пропущено: %1</translation>
+        <source>Skipped %1: %2</source>
+        <translation>Пропущено: %1 — %2</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete; copy it again from the laptop that wrote it</source>
+        <translation>файл повреждён или неполон; скопируйте его заново с ноутбука, который его записал</translation>
+    </message>
+    <message>
+        <source>no key this laptop holds opens it; that laptop must add this laptop&apos;s key to its team</source>
+        <translation>ни один ключ этого ноутбука его не открывает; тот ноутбук должен добавить ключ этого ноутбука в свою команду</translation>
+    </message>
+    <message>
+        <source>it belongs to another archive</source>
+        <translation>он относится к другому архиву</translation>
+    </message>
+    <message>
+        <source>it is this laptop&apos;s own bundle</source>
+        <translation>это собственный пакет этого ноутбука</translation>
+    </message>
+    <message>
+        <source>its laptop was removed from the team; delete the file, or add the laptop again</source>
+        <translation>его ноутбук удалён из команды; удалите файл или снова добавьте ноутбук</translation>
+    </message>
+    <message>
+        <source>it claims to come from a laptop but is signed by another key; refused</source>
+        <translation>он выдаёт себя за пакет одного ноутбука, но подписан другим ключом; отклонён</translation>
+    </message>
+    <message>
+        <source>the clock of the laptop that wrote it is more than a day ahead; correct its date and sync again</source>
+        <translation>часы ноутбука, который его записал, спешат больше чем на сутки; исправьте там дату и повторите синхронизацию</translation>
+    </message>
+    <message>
+        <source>it assumes edits this laptop has not received yet; sync again after that laptop has seen this laptop&apos;s bundle</source>
+        <translation>он рассчитан на изменения, которых этот ноутбук ещё не получил; повторите синхронизацию, когда тот ноутбук увидит пакет этого ноутбука</translation>
+    </message>
+    <message>
+        <source>the file changed while it was read; sync again</source>
+        <translation>файл изменился во время чтения; повторите синхронизацию</translation>
+    </message>
+    <message>
+        <source>a newer Tumar wrote it; update Tumar</source>
+        <translation>его записала более новая версия Tumar; обновите Tumar</translation>
     </message>
     <message>
         <source>Bundle from replica %1 (a replica this archive has never seen; its key will be pinned when you sync)</source>

@@ -147,7 +147,7 @@ def test_the_preview_reads_in_the_window_language(qtbot, session_factory, lang: 
 
 def _sync_report():  # type: ignore[no-untyped-def]
     from tumar.app.sync.apply import Applied
-    from tumar.app.sync.folder import SyncReport
+    from tumar.app.sync.folder import Skipped, SyncReport
     from tumar.app.sync.merge import MergeReport
     from tumar.storage.bulk import ApplyResult
 
@@ -156,14 +156,31 @@ def _sync_report():  # type: ignore[no-untyped-def]
                                       "0000019a2b3c4d5e6f-bb")])  # fmt: skip
     applied = Applied(records=records, audit_entries=7, media_added=["ab" * 32])
     return SyncReport(merged=[MergeReport("0a1b2c3d4e5f", True, False, applied),
-                              MergeReport("9f8e7d6c5b4a", False, True, None)])  # fmt: skip
+                              MergeReport("9f8e7d6c5b4a", False, True, None),
+                              MergeReport("5e6f7a8b9c0d", True, True, None, dry_run=True)],
+                      skipped=[Skipped(f"{i:08x}.tumar-bundle", kind, "English sentence")
+                               for i, kind in enumerate(_skip_kinds())])  # fmt: skip
+
+
+def _skip_kinds() -> list[str]:
+    """Every reason app.sync.errors names for refusing a bundle."""
+    from tumar.app.sync import errors
+
+    return [v for k, v in vars(errors).items() if k.isupper() and isinstance(v, str)]
 
 
 def test_the_sync_report_reads_in_the_window_language(qtbot) -> None:  # type: ignore[no-untyped-def]
     from tumar.widgets.dialogs.sync_report import report_lines
 
     report = _sync_report()
-    assert report_lines(report) == [line for m in report.merged for line in m.lines()]
+    kinds = _skip_kinds()
+    assert len(kinds) == 10
+    english = report_lines(report)
+    merged = [line for m in report.merged for line in m.lines()]
+    assert english[: len(merged)] == merged  # the CLI's words, from tr()
+    skipped = english[len(merged) :]
+    assert len(skipped) == len(kinds) and len(set(skipped)) == len(kinds)  # a reason each
+    assert all(line.startswith("Skipped ") and "English sentence" not in line for line in skipped)
     for lang in ("ru", "kk"):
         translators = [_install(lang), _install(lang, "pages")]
         try:
@@ -171,6 +188,7 @@ def test_the_sync_report_reads_in_the_window_language(qtbot) -> None:  # type: i
         finally:
             for translator in translators:
                 QCoreApplication.removeTranslator(translator)
-        assert len(lines) == 6 and "7" in lines[2]
-        words = re.findall("[A-Za-z]{2,}", "\n".join(lines))
+        assert len(lines) == 8 + len(kinds) and "7" in lines[2]
+        text = re.sub(r"[0-9a-f]{8}\.tumar-bundle", "", "\n".join(lines)).replace("Tumar", "")
+        words = re.findall("[A-Za-z]{2,}", text)
         assert all(re.fullmatch("[0-9a-f]+", w) for w in words), words

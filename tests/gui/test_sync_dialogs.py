@@ -35,12 +35,16 @@ def test_preview_shows_the_merge_then_sync_applies_it(qtbot, session_factory, tm
     with b:
         b.repo.insert(Person(display_name="Only on B"))
         folder.sync(b, share)
+    (share / "junk.tumar-bundle").write_bytes(b"not a bundle at all" * 10)
     dialog = SyncDialog(session)
     qtbot.addWidget(dialog)
     dialog.folder_edit.setText(str(share))
     assert not dialog.sync_button.isEnabled()
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert "added 1" in dialog.output.toPlainText()
+    assert "Skipped junk.tumar-bundle: the file is damaged or incomplete" in (
+        dialog.output.toPlainText()
+    )
     # B is new here: the preview says its key will be pinned (a preview pins nothing)
     assert "will be pinned when you sync" in dialog.output.toPlainText()
     assert "now pinned" not in dialog.output.toPlainText()

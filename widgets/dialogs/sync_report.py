@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from tumar.app.sync import errors
 from tumar.app.sync import folder as sync_folder
 from tumar.app.sync.merge import MergeReport
 from tumar.widgets.pages import labels
@@ -26,8 +27,42 @@ class SyncReportText(QObject):
 
     def lines(self, report: sync_folder.SyncReport) -> list[str]:
         out = [line for merged in report.merged for line in self._merged(merged)]
-        out += [_fill(self.tr("Skipped %1"), line) for line in report.skipped]
+        for skipped in report.skipped:
+            reason = self._reason(skipped.kind) or skipped.message
+            out.append(_fill(self.tr("Skipped %1: %2"), skipped.name, reason))
         return out
+
+    def _reason(self, kind: str) -> str:
+        """Why a bundle was not merged, and what to do, in the window's language ("" for
+        a kind without words here: the CLI's English sentence is shown then)."""
+        reasons = {
+            errors.DAMAGED: self.tr(
+                "the file is damaged or incomplete; copy it again from the laptop that wrote it"
+            ),
+            errors.WRONG_KEY: self.tr(
+                "no key this laptop holds opens it; that laptop must add this laptop's key "
+                "to its team"
+            ),
+            errors.OTHER_ARCHIVE: self.tr("it belongs to another archive"),
+            errors.OWN: self.tr("it is this laptop's own bundle"),
+            errors.REMOVED: self.tr(
+                "its laptop was removed from the team; delete the file, or add the laptop again"
+            ),
+            errors.FORGED: self.tr(
+                "it claims to come from a laptop but is signed by another key; refused"
+            ),
+            errors.CLOCK: self.tr(
+                "the clock of the laptop that wrote it is more than a day ahead; correct its "
+                "date and sync again"
+            ),
+            errors.WAITING: self.tr(
+                "it assumes edits this laptop has not received yet; sync again after that "
+                "laptop has seen this laptop's bundle"
+            ),
+            errors.CHANGING: self.tr("the file changed while it was read; sync again"),
+            errors.NEWER: self.tr("a newer Tumar wrote it; update Tumar"),
+        }
+        return reasons.get(kind, "")
 
     def _merged(self, m: MergeReport) -> list[str]:
         if m.new_replica and m.dry_run:  # a preview pins nothing: say what the sync will do

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from tumar.app.sync import conflicts, folder, merge, team
+from tumar.app.sync import conflicts, errors, folder, merge, team
 from tumar.app.sync.errors import BundleError
 from tumar.app.verify import verify_archive
 from tumar.storage.archive import Archive
@@ -190,8 +190,9 @@ def test_a_removed_laptops_bundle_is_no_longer_merged(team3) -> None:
     c.repo.insert(Person(display_name="Written on the removed laptop"))
     folder.sync(c, share)
     report = folder.sync(a, share)
-    (skipped,) = [line for line in report.skipped if c.replica_id in line]
-    assert "was removed from the team" in skipped and len(skipped.splitlines()) == 1
+    (skipped,) = [s for s in report.skipped if c.replica_id in s.name]
+    assert skipped.kind == errors.REMOVED
+    assert "was removed from the team" in skipped.line and len(skipped.line.splitlines()) == 1
     assert "Written on the removed laptop" not in {p.display_name for p in a.repo.find(Person)}
     with pytest.raises(BundleError, match="removed from the team"):
         merge.merge(a, share / f"{c.replica_id}{folder.SUFFIX}", dry_run=True)
@@ -213,7 +214,7 @@ def test_a_removed_laptop_cannot_come_back_by_naming_another_key(team3, monkeypa
     folder.sync(c, share)
     monkeypatch.setattr(team, "keys", real)
     report = folder.sync(a, share)
-    assert any("removed from the team" in line for line in report.skipped), report.skipped
+    assert [s.kind for s in report.skipped] == [errors.REMOVED], report.skipped
     assert "Written on the removed laptop" not in {p.display_name for p in a.repo.find(Person)}
 
 
@@ -225,7 +226,7 @@ def test_a_member_removed_before_its_first_bundle_arrived_is_refused(team3) -> N
     c.repo.insert(Person(display_name="Written on the removed laptop"))
     folder.sync(c, share)
     report = folder.sync(a, share)
-    assert any("removed from the team" in line for line in report.skipped), report.skipped
+    assert [s.kind for s in report.skipped] == [errors.REMOVED], report.skipped
     assert "Written on the removed laptop" not in {p.display_name for p in a.repo.find(Person)}
 
 
