@@ -1,0 +1,122 @@
+"""storage.last_seen's HeadGuard on a real archive, in process: what each problem says,
+that the record only moves forward, and what a damaged or foreign file gives.
+
+The end-to-end stories (a folder swapped for an older copy, `tumar head --accept`) are in
+tests/e2e/test_verify_history.py; these pin the unit's exact answers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tumar.storage.archive import Archive
+from tumar.storage.kdf import fast_params
+from tumar.storage.last_seen import (
+    MAX_FILE_BYTES,
+    Head,
+    HeadGuard,
+    LastSeenUnreadable,
+    current_head,
+    state_key,
+)
+from tumar.storage.records import Person
+
+PASS = "correct horse battery staple 42"
+
+
+@pytest.fixture
+def opened(tmp_path: Path):  # noqa: ANN201
+    archive, _ = Archive.create(tmp_path / "a.tumar", PASS, fast_params())
+    with archive:
+        for name in ("Aizhan", "Bolat", "Dana"):
+            archive.repo.insert(Person(display_name=name))
+        yield archive
+
+
+def _guard(archive: Archive, folder: Path) -> HeadGuard:
+    key = state_key(archive._master_key, archive.archive_id)
+    return HeadGuard(folder, archive.archive_id, archive.replica_id, [key])
+
+
+def test_first_sight_records_the_head_and_then_nothing_is_wrong(opened, tmp_path) -> None:  # noqa: ANN001
+    guard = _guard(opened, tmp_path / "state")
+    assert guard.read() is None and guard.problem(opened.records_db) is None
+    guard.advance(opened.records_db)
+    seen = guard.read()
+    now = current_head(opened.records_db)
+    assert seen is not None and (seen.seq, seen.entry_hash) == (now.seq, now.entry_hash)
+    assert seen.seen_at.endswith("+00:00") and seen.seq >= 3
+    assert guard.problem(opened.records_db) is None
+    assert guard.path.name == f"{opened.archive_id}.{opened.replica_id}.head"
+    assert guard.path.stat().st_mode & 0o077 == 0
+
+
+def test_a_head_behind_the_record_is_a_possible_rollback(opened, tmp_path) -> None:  # noqa: ANN001
+    guard = _guard(opened, tmp_path / "state")
+    now = current_head(opened.records_db)
+    guard.write(Head(now.seq + 2, "ab" * 32))
+    problem = guard.problem(opened.records_db)
+    assert problem is not None and problem.startswith("possible rollback")
+    assert f"#{now.seq}" in problem and f"#{now.seq + 2}" in problem
+    assert "2 change(s) are missing" in problem and "abababababababab…" in problem
+    guard.advance(opened.records_db)  # the evidence stays until someone accepts it
+    assert guard.read().seq == now.seq + 2  # type: ignore[union-attr]
+
+
+def test_a_different_entry_at_the_seen_sequence_is_rewritten_history(opened, tmp_path) -> None:  # noqa: ANN001
+    guard = _guard(opened, tmp_path / "state")
+    now = current_head(opened.records_db)
+    guard.write(Head(now.seq - 1, "cd" * 32))
+    problem = guard.problem(opened.records_db)
+    assert problem is not None and f"audit entry #{now.seq - 1} differs" in problem
+    assert "rewritten" in problem
+
+
+def test_the_same_entry_at_an_earlier_sequence_moves_forward(opened, tmp_path) -> None:  # noqa: ANN001
+    guard = _guard(opened, tmp_path / "state")
+    conn = opened.records_db
+    seq = current_head(conn).seq - 1
+    earlier = conn.execute("SELECT entry_hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+    guard.write(Head(seq, earlier[0]))
+    assert guard.problem(conn) is None
+    guard.advance(conn)
+    assert guard.read().seq == seq + 1  # type: ignore[union-attr]
+
+
+def test_a_damaged_file_and_a_foreign_one_are_named(opened, tmp_path) -> None:  # noqa: ANN001
+    guard = _guard(opened, tmp_path / "state")
+    guard.advance(opened.records_db)
+    sealed = json.loads(guard.path.read_text())
+    sealed["sealed"] = sealed["sealed"][:-4] + "AAAA"
+    guard.path.write_text(json.dumps(sealed))
+    with pytest.raises(LastSeenUnreadable, match="not written with this archive's key"):
+        guard.read()
+    problem = guard.problem(opened.records_db)
+    assert problem is not None and "cannot be checked" in problem and "head --accept" in problem
+    for damaged in ("not json", json.dumps({"nonce": "***", "sealed": "x"}), "{}"):
+        guard.path.write_text(damaged)
+        with pytest.raises(LastSeenUnreadable, match="is damaged"):
+            guard.read()
+    guard.path.write_bytes(b"{" + b" " * MAX_FILE_BYTES + b"}")  # read only up to the cap
+    with pytest.raises(LastSeenUnreadable, match="is damaged"):
+        guard.read()
+
+
+def test_a_file_under_an_old_key_is_read_and_resealed_under_the_new(opened, tmp_path) -> None:  # noqa: ANN001
+    """During an interrupted rekey: the second key opens it, and the next advance writes
+    it under the first."""
+    old = _guard(opened, tmp_path / "state")
+    old.advance(opened.records_db)
+    new_key = state_key(b"\x01" * 32, opened.archive_id)
+    both = HeadGuard(old.directory, opened.archive_id, opened.replica_id, [new_key, old.keys[0]])
+    before = old.path.read_bytes()
+    assert both.read() is not None
+    both.advance(opened.records_db)
+    assert old.path.read_bytes() != before
+    only_new = HeadGuard(old.directory, opened.archive_id, opened.replica_id, [new_key])
+    assert only_new.read() == both.read()
+    with pytest.raises(LastSeenUnreadable):
+        old.read()
