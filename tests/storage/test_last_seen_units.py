@@ -120,3 +120,104 @@ def test_a_file_under_an_old_key_is_read_and_resealed_under_the_new(opened, tmp_
     assert only_new.read() == both.read()
     with pytest.raises(LastSeenUnreadable):
         old.read()
+
+
+def test_the_file_format_is_fixed_so_existing_files_keep_opening(tmp_path: Path) -> None:
+    """Every computer already holds files in this format: the key derivation (HKDF-SHA256,
+    salt = archive id, info tumar/last-seen-head/v1) and the authenticated data
+    (format|archive|replica) are pinned by a file made here without HeadGuard."""
+    import base64
+    import os
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    master = bytes(range(32))
+    key = HKDF(hashes.SHA256(), 32, salt=b"archive-1", info=b"tumar/last-seen-head/v1").derive(
+        master
+    )
+    assert state_key(master, "archive-1") == key
+    nonce = os.urandom(12)
+    plain = json.dumps({"seq": 7, "entry_hash": "ef" * 32, "seen_at": "2026-11-28T00:00:00+00:00"})
+    sealed = AESGCM(key).encrypt(nonce, plain.encode(), b"tumar-last-seen-head|archive-1|r-1")
+    folder = tmp_path / "state"
+    folder.mkdir()
+    outer = {"format": "tumar-last-seen-head", "nonce": base64.b64encode(nonce).decode(),
+             "sealed": base64.b64encode(sealed).decode()}  # fmt: skip
+    (folder / "archive-1.r-1.head").write_text(json.dumps(outer))
+    guard = HeadGuard(folder, "archive-1", "r-1", [key])
+    assert guard.read() == Head(7, "ef" * 32, "2026-11-28T00:00:00+00:00")
+    guard.write(Head(8, "01" * 32))  # and what it writes has the same shape
+    written = json.loads(guard.path.read_text())
+    assert written["format"] == "tumar-last-seen-head" and set(written) == {
+        "format",
+        "nonce",
+        "sealed",
+    }
+    nonce = base64.b64decode(written["nonce"])
+    assert len(nonce) == 12
+    data = AESGCM(key).decrypt(
+        nonce, base64.b64decode(written["sealed"]), b"tumar-last-seen-head|archive-1|r-1"
+    )
+    assert json.loads(data)["seq"] == 8
+
+
+def test_an_unchanged_head_is_not_rewritten(opened, tmp_path) -> None:  # noqa: ANN001
+    guard = _guard(opened, tmp_path / "state")
+    guard.advance(opened.records_db)
+    first = guard.path.read_bytes()
+    guard.advance(opened.records_db)
+    assert guard.path.read_bytes() == first  # a fresh nonce would change every byte
+    opened.repo.insert(Person(display_name="Erlan"))
+    guard.advance(opened.records_db)
+    assert guard.read().seq == current_head(opened.records_db).seq  # type: ignore[union-attr]
+
+
+def test_the_problems_say_exactly_this(opened, tmp_path) -> None:  # noqa: ANN001
+    guard = _guard(opened, tmp_path / "state")
+    conn = opened.records_db
+    now = current_head(conn)
+    guard._seal(guard.path, guard._aad(), Head(now.seq + 1, "ab" * 32))
+    seen_at = guard.read().seen_at  # type: ignore[union-attr]
+    assert guard.problem(conn) == (
+        f"possible rollback: the archive's audit head is #{now.seq}, but this computer "
+        f"last saw #{now.seq + 1} ({'ab' * 8}…, {seen_at}); 1 change(s) are missing. The "
+        "folder may be an older copy or lost its -wal file after a crash. Keep a backup of "
+        "this folder as it is and look for a newer copy"
+    )
+    guard.write(Head(1, "cd" * 32))  # the first entry differs: the earliest rewrite
+    seen_at = guard.read().seen_at  # type: ignore[union-attr]
+    assert guard.problem(conn) == (
+        f"the archive's audit entry #1 differs from the one this computer saw ({'cd' * 8}…, "
+        f"{seen_at}): its history was rewritten or it is a different copy. Keep a backup of "
+        "this folder as it is"
+    )
+    guard.path.write_text("{}")
+    assert guard.problem(conn) == (
+        f"the audit head this computer last saw cannot be checked: {guard.path} is damaged; "
+        "the archive may have been replaced by another copy (`tumar head --accept` records "
+        "the current head once you are sure it is the right archive)"
+    )
+
+
+def test_each_field_of_a_damaged_file_is_checked(opened, tmp_path) -> None:  # noqa: ANN001
+    guard = _guard(opened, tmp_path / "state")
+    guard.advance(opened.records_db)
+    good = json.loads(guard.path.read_text())
+    for field in ("nonce", "sealed"):
+        bad = dict(good, **{field: "*" + good[field]})  # not base64: named, not ignored
+        guard.path.write_text(json.dumps(bad))
+        with pytest.raises(LastSeenUnreadable, match=f"^{guard.path} is damaged$"):
+            guard.read()
+    padded = json.dumps(good).replace("{", "{" + " " * MAX_FILE_BYTES, 1)  # valid, too long
+    guard.path.write_text(padded)
+    with pytest.raises(LastSeenUnreadable, match="is damaged"):
+        guard.read()
+
+
+def test_the_state_folder_is_made_private_with_its_parents(opened, tmp_path) -> None:  # noqa: ANN001
+    folder = tmp_path / "user-data" / "tumar" / "last-seen"
+    guard = _guard(opened, folder)
+    guard.advance(opened.records_db)
+    assert folder.stat().st_mode & 0o777 == 0o700
