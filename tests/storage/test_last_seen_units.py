@@ -221,3 +221,27 @@ def test_the_state_folder_is_made_private_with_its_parents(opened, tmp_path) -> 
     guard = _guard(opened, folder)
     guard.advance(opened.records_db)
     assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_the_seen_entry_deleted_from_the_chain_is_rewritten_history(tmp_path: Path) -> None:
+    """Someone with the key dropped the append-only trigger and deleted the very entry this
+    computer saw (the chain then has a gap there): reported, not a crash."""
+    from tests.storage.test_audit_tamper import raw_db
+
+    folder = tmp_path / "a.tumar"
+    archive, _ = Archive.create(folder, PASS, fast_params())
+    with archive:
+        for name in ("Aizhan", "Bolat", "Dana", "Erlan", "Farida", "Gulnar"):
+            archive.repo.insert(Person(display_name=name))
+        guard = _guard(archive, tmp_path / "state")
+        seq = current_head(archive.records_db).seq - 2
+        entry = archive.records_db.execute(
+            "SELECT entry_hash FROM audit_log WHERE seq = ?", (seq,)
+        ).fetchone()[0]
+        guard.write(Head(seq, entry))
+    with raw_db(folder, PASS) as conn:
+        conn.execute("DROP TRIGGER audit_log_no_delete")
+        conn.execute("DELETE FROM audit_log WHERE seq = ?", (seq,))
+    with Archive.open(folder, PASS) as reopened:
+        problem = guard.problem(reopened.records_db)
+    assert problem is not None and f"audit entry #{seq} differs" in problem
