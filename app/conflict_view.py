@@ -19,6 +19,7 @@ from tumar.storage.sync_store import origin, record_versions
 
 from .history import diff
 from .sync import conflicts
+from .text_diff import Piece, word_diff
 
 #: the column whose text names a record of this kind (besides those titled by reference)
 _OWN_TITLE = {
@@ -137,3 +138,13 @@ def describe(archive: Archive, conflict: conflicts.Conflict) -> ConflictView:
 def open_conflict_views(archive: Archive) -> list[ConflictView]:
     """Every open conflict, oldest first, ready to be shown."""
     return [describe(archive, c) for c in conflicts.open_conflicts(archive)]
+
+
+def word_marks(view: ConflictView, change: Difference) -> tuple[list[Piece], list[Piece]] | None:
+    """The words in which a long text edited on both sides differs (app.text_diff), for
+    the window to mark and `tumar conflicts show` to bracket; None for anything else."""
+    if view.mine.deleted or view.theirs.deleted:
+        return None
+    if not (isinstance(change.mine, str) and isinstance(change.theirs, str)):
+        return None
+    return word_diff(change.mine, change.theirs)

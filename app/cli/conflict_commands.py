@@ -12,6 +12,7 @@ import argparse
 
 from tumar.app import conflict_view
 from tumar.app.sync import conflicts
+from tumar.app.text_diff import Piece
 from tumar.storage.errors import InvalidInput
 
 from .context import open_from_args, out
@@ -35,16 +36,28 @@ def _value(value: object) -> str:
     return str(value).replace("\n", "\n             ")
 
 
+def _marked(pieces: list[Piece]) -> str:
+    return "".join(f"[[{p.text}]]" if p.changed else p.text for p in pieces)
+
+
 def _show(view: conflict_view.ConflictView) -> None:
     kind = _KIND.get(view.table, view.table.replace("_", " "))
     named = f' "{view.title}"' if view.title else ""
     out(f"Conflict #{view.id}: {kind}{named}, found {view.found_at}")
     out(_side("mine", view.mine))
     out(_side("theirs", view.theirs))
+    marked = False
     for change in view.differences:
         out(f"  {change.field}")
-        out(f"    mine:    {_value(change.mine)}")
-        out(f"    theirs:  {_value(change.theirs)}")
+        mine, theirs = _value(change.mine), _value(change.theirs)
+        marks = conflict_view.word_marks(view, change)
+        if marks is not None:  # a long text: the differing words between [[ and ]]
+            mine, theirs = _value(_marked(marks[0])), _value(_marked(marks[1]))
+            marked = True
+        out(f"    mine:    {mine}")
+        out(f"    theirs:  {theirs}")
+    if marked:
+        out("  (between [[ and ]]: the words in which the versions differ)")
     if view.mine.deleted != view.theirs.deleted and view.goes_with_it:
         kinds = ", ".join(_KIND.get(k, k.replace("_", " ")) for k in view.goes_with_it)
         out(f"  keeping the deletion also deletes its {kinds} (kept in history)")

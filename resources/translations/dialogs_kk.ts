@@ -223,6 +223,10 @@
         <translation>Жойылған нұсқаны қалдырсаңыз, оның жазбалары да жойылады.</translation>
     </message>
     <message>
+        <source>Marked: the words in which the versions differ.</source>
+        <translation>Белгіленгені: нұсқалар ерекшеленетін сөздер.</translation>
+    </message>
+    <message>
         <source>The only difference: one laptop deleted it.</source>
         <translation>Жалғыз айырмашылық: бір ноутбукта жазба жойылған.</translation>
     </message>

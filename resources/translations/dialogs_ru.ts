@@ -223,6 +223,10 @@
         <translation>Если оставить удалённую версию, её заметки тоже будут удалены.</translation>
     </message>
     <message>
+        <source>Marked: the words in which the versions differ.</source>
+        <translation>Выделено: слова, которыми версии различаются.</translation>
+    </message>
+    <message>
         <source>The only difference: one laptop deleted it.</source>
         <translation>Единственное различие: на одном ноутбуке запись удалили.</translation>
     </message>

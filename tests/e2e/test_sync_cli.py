@@ -224,3 +224,32 @@ def test_conflicts_show_says_what_each_choice_keeps(tmp_path: Path) -> None:
     assert kept.code == 0, kept.err
     with Archive.open(a_path, PASS) as opened:
         assert opened.repo.get(Case, case.id).court == "Regional court"
+
+
+def test_conflicts_show_brackets_the_changed_words_of_a_long_text(tmp_path: Path) -> None:
+    a_path, share = tmp_path / "a.tumar", tmp_path / "share"
+    share.mkdir()
+    a, _code = Archive.create(a_path, PASS, fast_params())
+    witness = a.repo.insert(Person(display_name="Tilek"))
+    text = "They took him from the market at night and drove north for hours. "
+    tid = a.repo.insert(Testimony(witness_id=witness.id, text=text)).id
+    export.write_bundle(a, tmp_path / "full.tumar-bundle")
+    secret = bundle_io.Secret(identities=(team.keys(a).age_identity,))
+    b, _code, _ = restore.restore(
+        tmp_path / "full.tumar-bundle", tmp_path / "b.tumar", PASS, secret
+    )
+    team.add_member(a, team.keys(b).recipient, "B")
+    a.repo.update_fields(Testimony, tid, {"text": text.replace("at night", "at dawn")})
+    b.repo.update_fields(Testimony, tid, {"text": text.replace("north", "east")})
+    for _ in range(2):
+        for archive in (a, b):
+            folder.sync(archive, share)
+    a.close()
+    b.close()
+    shown = run_tumar("conflicts", "show", "1", "-a", a_path)
+    assert shown.code == 0, shown.err
+    lines = shown.out.splitlines()  # a field's values are indented under its name
+    mine = next(line for line in lines if line.startswith("    mine:"))
+    theirs = next(line for line in lines if line.startswith("    theirs:"))
+    assert "[[dawn]]" in mine and "[[north]]" in mine and "[[night]]" in theirs
+    assert "[[east]]" in theirs and "(between [[ and ]]" in shown.out

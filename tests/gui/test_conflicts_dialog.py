@@ -270,3 +270,50 @@ def test_the_list_follows_changes_made_elsewhere_in_the_window(qtbot, laptops) -
     conflicts.resolve(session.archive, conflict.id, "theirs")  # as a sync bringing a choice
     session.notify_changed("*")  # what the sync dialog says after merging
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.empty)
+
+
+def _marked(dialog: ConflictsDialog) -> list[list[str]]:
+    """Per side (this laptop, the other), the runs of text shown on a coloured background
+    in the rows of differing fields."""
+    doc = dialog.detail.document()
+    (table,) = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    found: list[list[str]] = [[], []]
+    for row in range(2, table.rows()):
+        for side, column in enumerate((1, 2)):
+            cell = table.cellAt(row, column)
+            block = cell.firstCursorPosition().block()
+            end = cell.lastCursorPosition().position()
+            while block.isValid() and block.position() <= end:
+                it = block.begin()
+                while not it.atEnd():
+                    fragment = it.fragment()
+                    if fragment.charFormat().background().style() != Qt.BrushStyle.NoBrush:
+                        found[side].append(fragment.text())
+                    it += 1
+                block = block.next()
+    return found
+
+
+def test_a_long_text_edited_on_both_laptops_marks_only_the_changed_words(
+    qtbot, laptops, shot
+) -> None:
+    """Pages of testimony with one word changed here and a sentence added there: only
+    those are marked, each on its own side; a short value is shown unmarked."""
+    session, b, share = laptops
+    a = session.archive
+    witness = a.repo.insert(Person(display_name="Qaisha Aqan"))
+    tid = a.repo.insert(Testimony(witness_id=witness.id, text=LONG)).id
+    _sync([a, b], share)
+    a.repo.update_fields(Testimony, tid, {"text": LONG.replace("at night.", "at dawn.", 1)})
+    b.repo.update_fields(Testimony, tid, {"text": LONG + "She was released in 2019."})
+    _sync([a, b], share)
+    dialog = _open(qtbot, session)
+    assert _marked(dialog) == [["dawn."], ["night.", "She was released in 2019."]]
+    assert "Marked: the words in which the versions differ." in dialog.detail.toPlainText()
+    dialog.resize(820, 600)
+    shot(dialog, "conflicts_long_text_en")
+    _clash_on_notes(session, b, share)  # "seen in Almaty" / "seen in Urumqi": compared whole
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 2)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(1))
+    assert _marked(dialog) == [[], []] and "Marked" not in dialog.detail.toPlainText()

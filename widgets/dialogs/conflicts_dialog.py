@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tumar.app.conflict_view import ConflictView, Side, open_conflict_views
+from tumar.app.conflict_view import ConflictView, Side, open_conflict_views, word_marks
 from tumar.app.sync import conflicts
+from tumar.app.text_diff import Piece
 from tumar.storage.errors import RecordNotFound
 from tumar.widgets.models.text import alignment, html_dir
 from tumar.widgets.pages import labels, rich
@@ -57,9 +58,18 @@ def one_line(text: str) -> str:
     return flat if len(flat) <= LIST_CHARS else flat[:LIST_CHARS].rstrip() + "…"
 
 
-def cell(text: str) -> str:
-    """Record text in a table cell, escaped, in its own direction, line breaks kept."""
-    body = html.escape(text).replace("\n", "<br>")
+def cell(text: str, pieces: list[Piece] | None = None) -> str:
+    """Record text in a table cell, escaped, in its own direction, line breaks kept; with
+    `pieces` (app.text_diff) the words the other version lacks are marked."""
+    if pieces is None:
+        body = html.escape(text)
+    else:
+        body = "".join(
+            f'<span class="changed">{html.escape(p.text)}</span>' if p.changed
+            else html.escape(p.text)
+            for p in pieces
+        )  # fmt: skip
+    body = body.replace("\n", "<br>")
     side = "right" if html_dir(text) == "rtl" else "left"
     return f'<div dir="{html_dir(text)}" align="{side}">{body}</div>'
 
@@ -232,7 +242,9 @@ class ConflictsDialog(QDialog):
             text = self.tr("Edited on %1").replace("%1", when(side.edited_at))
         return f"<b>{html.escape(text)}</b>"
 
-    def _value(self, table: str, field: str, value: object, side: Side) -> str:
+    def _value(
+        self, table: str, field: str, value: object, side: Side, pieces: list[Piece] | None
+    ) -> str:
         if side.deleted:
             deleted = self.tr("deleted")
             return f"<b>{html.escape(deleted)}</b>"
@@ -259,7 +271,7 @@ class ConflictsDialog(QDialog):
         if value in (None, ""):
             empty = self.tr("(empty)")
             return f'<span class="muted">{html.escape(empty)}</span>'
-        return cell(str(value))
+        return cell(str(value), pieces)
 
     def _detail_html(self, view: ConflictView) -> str:
         title = view.title or self.tr("(no title)")
@@ -284,11 +296,16 @@ class ConflictsDialog(QDialog):
         )
         rows = [head, f"<tr><td></td><td>{self._side_state(view.mine)}</td>"
                       f"<td>{self._side_state(view.theirs)}</td></tr>"]  # fmt: skip
+        marked = False
         for change in view.differences:
             label = html.escape(self.field(view.table, change.field))
-            mine = self._value(view.table, change.field, change.mine, view.mine)
-            theirs = self._value(view.table, change.field, change.theirs, view.theirs)
+            marks = word_marks(view, change) or (None, None)
+            marked = marked or marks[0] is not None
+            mine = self._value(view.table, change.field, change.mine, view.mine, marks[0])
+            theirs = self._value(view.table, change.field, change.theirs, view.theirs, marks[1])
             rows.append(f'<tr><td class="muted">{label}</td><td>{mine}</td><td>{theirs}</td></tr>')
+        if marked:
+            parts.append(rich.muted(self.tr("Marked: the words in which the versions differ.")))
         parts.append(f'<table width="100%" cellspacing="0">{"".join(rows)}</table>')
         if view.mine.held and view.theirs.held and not view.differences:
             if view.mine.deleted != view.theirs.deleted:

@@ -42,7 +42,13 @@ def style() -> str:
         (text.green() * 55 + base.green() * 45) // 100,
         (text.blue() * 55 + base.blue() * 45) // 100,
     ).name()
-    accent = palette.color(QPalette.ColorRole.Highlight).name()
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    changed = QColor(  # a pale wash of the accent: marked words stay readable, light or dark
+        (accent.red() * 35 + base.red() * 65) // 100,
+        (accent.green() * 35 + base.green() * 65) // 100,
+        (accent.blue() * 35 + base.blue() * 65) // 100,
+    ).name()
+    accent = accent.name()
     return (
         "<style>"
         "h1 { font-size: 20pt; font-weight: 600; margin: 0 0 2px 0; }"
@@ -54,6 +60,7 @@ def style() -> str:
         f".muted {{ color: {muted}; }}"
         f".warn {{ color: {theme.colour('error')}; font-weight: 600; }}"
         ".chip { font-weight: 600; }"
+        f".changed {{ background-color: {changed}; }}"
         "</style>"
     )
 
