@@ -245,6 +245,7 @@ class ConflictsDialog(QDialog):
     def _value(
         self, table: str, field: str, value: object, side: Side, pieces: list[Piece] | None
     ) -> str:
+        stored = value
         if side.deleted:
             deleted = self.tr("deleted")
             return f"<b>{html.escape(deleted)}</b>"
@@ -271,6 +272,8 @@ class ConflictsDialog(QDialog):
         if value in (None, ""):
             empty = self.tr("(empty)")
             return f'<span class="muted">{html.escape(empty)}</span>'
+        if value is not stored:  # shown as a label: the marks were made for the stored text
+            pieces = None
         return cell(str(value), pieces)
 
     def _detail_html(self, view: ConflictView) -> str:
