@@ -85,10 +85,8 @@ def test_each_replica_still_sees_its_own_rollback(tmp_path: Path) -> None:
 def test_a_forged_head_file_of_this_replica_is_still_reported(tmp_path: Path) -> None:
     state = tmp_path / "state"
     a_path, _ = _two_replicas(tmp_path, state)
-    with _open(a_path, state) as a:
-        path = state / f"{a.archive_id}.{a.replica_id}.head"
-    forged = HeadGuard(state, "x", "y", [bytes(32)])
-    forged.path = path
+    with _open(a_path, state) as a:  # written under a key that is not A's
+        forged = HeadGuard(state, a.archive_id, a.replica_id, [bytes(32)])
     forged.write(current_head_of(a_path, state))
     with _open(a_path, state) as a:
         assert any("cannot be checked" in w for w in a.warnings), a.warnings
