@@ -26,7 +26,7 @@ def _side(label: str, side: conflict_view.Side) -> str:
     if not side.held:
         return f"  {label:8} not on this laptop yet"
     who = "this laptop" if side.made_here else "another laptop"
-    what = "deleted the record" if side.deleted else "edited"
+    what = "deleted the record on" if side.deleted else "edited on"
     return f"  {label:8} {who}, {what} {side.edited_at}".rstrip()
 
 
@@ -46,6 +46,8 @@ def _show(view: conflict_view.ConflictView) -> None:
     out(f"Conflict #{view.id}: {kind}{named}, found {view.found_at}")
     out(_side("mine", view.mine))
     out(_side("theirs", view.theirs))
+    if view.mine.held and not view.mine.made_here and not view.theirs.made_here:
+        out("  (neither version was made on this laptop: mine is the version it shows now)")
     marked = False
     for change in view.differences:
         out(f"  {change.field}")
