@@ -48,8 +48,9 @@ def _ends(a: list[str], b: list[str]) -> tuple[int, int]:
 def _spans(text: str, starts: list[int], runs: list[tuple[int, int, bool]]) -> list[Piece]:
     """Pieces of `text` for runs of its words (first, end, changed): a run reaches to the
     next word, so it carries the spaces after it; the text's leading spaces go first,
-    unmarked. A changed run's trailing spaces are unmarked too, and so is a run of
-    spaces alone."""
+    unmarked. A changed run's trailing spaces are unmarked too. A changed phrase is one
+    run, spaces included, so it reads as one mark (difflib never puts two unequal runs
+    side by side: an equal run always separates them)."""
     pieces: list[Piece] = []
     if starts and starts[0] > 0:
         pieces.append(Piece(text[: starts[0]], False))
@@ -64,21 +65,6 @@ def _spans(text: str, starts: list[int], runs: list[tuple[int, int, bool]]) -> l
             pieces.append(Piece(piece, changed))
     out: list[Piece] = []
     for piece in pieces:
-        if out and out[-1].changed == piece.changed:
-            out[-1] = Piece(out[-1].text + piece.text, piece.changed)
-        else:
-            out.append(piece)
-    return out
-
-
-def _joined_spaces(pieces: list[Piece]) -> list[Piece]:
-    """The spaces between two changed runs are marked with them: a changed phrase reads
-    as one mark."""
-    out: list[Piece] = []
-    for i, piece in enumerate(pieces):
-        between = 0 < i < len(pieces) - 1 and pieces[i - 1].changed and pieces[i + 1].changed
-        if piece.text.isspace() and not piece.changed and between:
-            piece = Piece(piece.text, True)
         if out and out[-1].changed == piece.changed:
             out[-1] = Piece(out[-1].text + piece.text, piece.changed)
         else:
@@ -113,4 +99,4 @@ def word_diff(mine: str, theirs: str) -> tuple[list[Piece], list[Piece]] | None:
     runs_b.append((len(b) - tail, len(b), False))
     left = _spans(mine, [m.start() for m in found_a], runs_a)
     right = _spans(theirs, [m.start() for m in found_b], runs_b)
-    return _joined_spaces(left), _joined_spaces(right)
+    return left, right
