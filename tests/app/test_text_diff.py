@@ -102,3 +102,17 @@ def test_the_limits_are_where_they_say() -> None:
     many = "w " * 1500  # 1,500 × 1,500 pairs
     assert word_diff("x " + many, many + "x") is None
     assert word_diff("x " + many[:2000], many[:2000] + "x") is not None  # 1,000 × 1,000
+
+
+def test_pieces_say_exactly_which_are_changed() -> None:
+    """`changed` is a bool on every piece, the leading spaces' and a joined piece's too (the
+    window and the CLI test it with `is`/`==` as well as for truth)."""
+    mine, theirs = word_diff("  X a b c d e f", "  Y a b c d e f")  # type: ignore[misc]
+    assert mine == [Piece("  ", False), Piece("X", True), Piece(" a b c d e f", False)]
+    assert theirs == [Piece("  ", False), Piece("Y", True), Piece(" a b c d e f", False)]
+
+
+def test_equal_pairs_at_the_limit_are_still_weighed() -> None:
+    """MAX_PAIRS is the most weighed, not the first refused: 1,000 × 2,000 is marked."""
+    assert word_diff("x " + "w " * 1000, "w " * 2000 + "y") is not None
+    assert word_diff("x " + "w " * 1001, "w " * 2000 + "y") is None
