@@ -7,7 +7,10 @@ and both the file and the folder are fsynced so the rename survives a power cut.
 from __future__ import annotations
 
 import contextlib
+import glob
+import itertools
 import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -59,8 +62,28 @@ class StreamedFile:
         return self._fh.fileno()
 
 
-def _temp_name(dest: Path, pid: int) -> Path:
-    return dest.with_name(f".{dest.name}.tmp-{pid}")
+class _Writer:
+    """Who writes a temp file: this process, told apart from an earlier one with the same
+    pid. Why the token: in a pid namespace (Flatpak, a container) every run of Tumar gets
+    the same few pids, so a temp file named by pid alone, left by a power cut, looked like
+    this process's own: the next write of that file failed ("File exists") on every run,
+    and no cleanup would touch it. A forked child draws its own token."""
+
+    def __init__(self) -> None:
+        self.renew()
+
+    def renew(self) -> None:
+        self.token = secrets.token_hex(4)
+        self.count = itertools.count()
+
+    def temp_name(self, dest: Path) -> Path:
+        """Unique per process and per write (two threads may write the same file)."""
+        return dest.with_name(f".{dest.name}.tmp-{os.getpid()}-{self.token}-{next(self.count)}")
+
+
+_writer = _Writer()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_writer.renew)
 
 
 def _running(pid: int) -> bool:
@@ -73,6 +96,17 @@ def _running(pid: int) -> bool:
     return True
 
 
+def _writer_gone(suffix: str) -> bool:
+    """Whether the writer named by a temp file's suffix (`PID-TOKEN-N`, or `PID` as
+    versions before the token wrote it) can no longer finish it."""
+    pid, _, token = suffix.partition("-")
+    if not pid.isdigit():
+        return False  # not a name atomic_writer makes
+    if int(pid) == os.getpid():  # this pid, another process: an earlier run
+        return token.split("-", 1)[0] != _writer.token
+    return not _running(int(pid))
+
+
 def remove_stale_temps(folder: Path, name_glob: str) -> list[Path]:
     """Delete what an interrupted atomic_writer left for files named like `name_glob` in
     `folder` (a power cut or a pulled stick: the temp file could not be removed), when the
@@ -81,8 +115,7 @@ def remove_stale_temps(folder: Path, name_glob: str) -> list[Path]:
     caller's own names are given, so another laptop's file is never touched."""
     removed = []
     for path in Path(folder).glob(f".{name_glob}.tmp-*"):
-        pid = path.name.rsplit(".tmp-", 1)[1]
-        if not pid.isdigit() or _running(int(pid)) or not path.is_file():
+        if not _writer_gone(path.name.rsplit(".tmp-", 1)[1]) or not path.is_file():
             continue
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
@@ -93,9 +126,15 @@ def remove_stale_temps(folder: Path, name_glob: str) -> list[Path]:
 @contextlib.contextmanager
 def atomic_writer(dest: Path, mode: int = 0o600, *, streamed: bool = False) -> Iterator[BinaryIO]:
     """Yield a binary file that replaces `dest` only if the block finishes without error.
-    `streamed`: a long file, written back while it grows (StreamedFile)."""
+    `streamed`: a long file, written back while it grows (StreamedFile).
+
+    What an interrupted write of the same file left (its writer gone) is removed first: a
+    media copy or a dossier cut off by a power cut would otherwise stay beside it, hidden,
+    for good. A folder where that is not allowed does not stop the write."""
     dest = Path(dest)
-    tmp = _temp_name(dest, os.getpid())
+    with contextlib.suppress(OSError):
+        remove_stale_temps(dest.parent, glob.escape(dest.name))
+    tmp = _writer.temp_name(dest)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as fh:

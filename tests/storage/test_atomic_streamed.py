@@ -49,11 +49,16 @@ def _dead_pid() -> int:
 def test_stale_temps_of_the_given_names_are_removed_when_their_writer_is_gone(
     tmp_path: Path,
 ) -> None:
+    import subprocess
+    import sys
+
     from tumar.storage.atomic import remove_stale_temps
 
-    dead, alive = _dead_pid(), os.getpid()
+    alive = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
+                             stdin=subprocess.PIPE)  # fmt: skip
+    dead = _dead_pid()
     stale = tmp_path / f".mine.tumar-bundle.tmp-{dead}"
-    writing = tmp_path / f".mine.tumar-bundle.tmp-{alive}"  # a writer still at work
+    writing = tmp_path / f".mine.tumar-bundle.tmp-{alive.pid}"  # a writer still at work
     other = tmp_path / f".theirs.tumar-bundle.tmp-{dead}"  # another laptop's name
     odd = tmp_path / ".mine.tumar-bundle.tmp-x1"
     final = tmp_path / "mine.tumar-bundle"
@@ -64,6 +69,7 @@ def test_stale_temps_of_the_given_names_are_removed_when_their_writer_is_gone(
         p.name for p in (writing, other, odd, final)
     )
     assert remove_stale_temps(tmp_path, "mine.tumar-bundle") == []
+    alive.communicate(b"")
 
 
 def test_an_interrupted_writer_leaves_a_temp_that_the_next_cleanup_finds(tmp_path: Path) -> None:

@@ -245,3 +245,17 @@ def test_sync_clears_what_its_own_interrupted_sync_left(team3) -> None:
     assert mine.exists()
     folder.sync(a, share)
     assert not mine.exists() and theirs.exists()
+
+
+def test_sync_after_a_cut_off_run_that_had_this_same_pid(team3) -> None:
+    """In a pid namespace (Flatpak, a container) each run of Tumar has the same pid: the
+    temp file a pulled stick left under it made every later sync into the folder fail
+    ("File exists"). Now it is an earlier run's, removed; the bundle is written."""
+    import os
+
+    a, _b, _c, share = team3
+    left = share / f".{a.replica_id}{folder.SUFFIX}.tmp-{os.getpid()}"
+    left.write_bytes(b"age-encryption.org/v1 half a bundle")
+    folder.sync(a, share)
+    assert not left.exists()
+    assert (share / f"{a.replica_id}{folder.SUFFIX}").stat().st_size > 0
