@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from tumar.app.hardening import harden_process
 
 from . import demo, theme
+from .failure_text import report_uncaught
 from .settings import LANGUAGES, Settings
 
 OWN_CATALOGUES = ("tumar", "pages", "dialogs")
@@ -71,6 +72,7 @@ def run_window() -> int:
     unlock screen, printing where it is and its public passphrase in the terminal."""
     harden_process()
     app = create_application()
+    sys.excepthook = report_uncaught  # an error no slot caught: one line, not a traceback
     from .main_window import TumarWindow
 
     settings = Settings()

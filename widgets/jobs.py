@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from tumar.app.jobs import CancelToken, Job, JobCancelled
 from tumar.storage.errors import TumarError
 
+from .failure_text import failure_line
+
 T = TypeVar("T")
 
 _Callbacks = tuple[Callable[[Any], None] | None, Callable[[str], None] | None]
@@ -158,9 +160,11 @@ class JobRunner(QObject):
                 bridge.failed.emit(handle.job_id, self.cancelled_message())
             except TumarError as exc:
                 bridge.failed.emit(handle.job_id, str(exc))
-            except Exception as exc:  # a bug: one line for the user, details on stderr
-                print(f"tumar: job failed: {type(exc).__name__}", file=sys.stderr)
-                bridge.failed.emit(handle.job_id, self._unexpected(exc))
+            except Exception as exc:  # a full disk, a pulled stick; or a bug: one line
+                line = failure_line(exc)
+                if line is None:
+                    print(f"tumar: job failed: {type(exc).__name__}", file=sys.stderr)
+                bridge.failed.emit(handle.job_id, line or self._unexpected(exc))
             else:
                 bridge.succeeded.emit(handle.job_id, result)
 

@@ -8,9 +8,9 @@ record content: only SQLite's fixed texts, error names and file paths.
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 
+from tumar.app.failures import Failure, classify
 from tumar.storage.connection import is_busy, is_damage, is_disk_full, is_read_only
 from tumar.storage.errors import InvalidInput
 
@@ -45,15 +45,27 @@ def database_error_message(exc: BaseException) -> str:
 
 
 def os_error_message(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
+    kind = classify(exc)
+    if kind is Failure.DISK_FULL:
         return "The disk is full, so nothing was written; free some space and try again"
-    if exc.errno == errno.EROFS:
+    if kind is Failure.READ_ONLY:
         return "The disk is read-only, so nothing was written"
-    reason = exc.strerror or type(exc).__name__
+    if kind is Failure.TOO_LARGE:
+        return (
+            "The file is too large for this drive (a FAT32 stick holds at most 4 GB in one "
+            "file), so nothing was written; use a drive formatted as exFAT or ext4"
+        )
+    name = None
     if exc.filename is not None:
         name = os.fsencode(exc.filename).decode("utf-8", "backslashreplace")
-        return f"{reason}: {name}"
-    return reason
+    if kind is Failure.DRIVE_GONE:
+        where = f" ({name})" if name else ""
+        return (
+            f"A drive stopped answering{where}: pulled out, or failing; plug it in again "
+            "or use another drive"
+        )
+    reason = exc.strerror or type(exc).__name__
+    return f"{reason}: {name}" if name is not None else reason
 
 
 def _has_undecodable(value: object) -> bool:

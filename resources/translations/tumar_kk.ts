@@ -150,6 +150,41 @@
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <source>The disk is full, so this was not saved. Free some space and try again.</source>
+        <translation>Диск толы, сондықтан бұл сақталмады. Орын босатып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The file is too large for this drive (a FAT32 stick holds at most 4 GB in one file), so nothing was written. Use a drive formatted as exFAT or ext4.</source>
+        <translation>Файл бұл жинақтағыш үшін тым үлкен (FAT32 флешкасы бір файлда ең көбі 4 ГБ сыйғызады), сондықтан ештеңе жазылмады. exFAT не ext4 файлдық жүйесі бар жинақтағышты пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The disk or folder is read-only, so nothing was written. Choose another place.</source>
+        <translation>Диск не қалта тек оқуға арналған, сондықтан ештеңе жазылмады. Басқа орынды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Tumar is not allowed to write there, so nothing was written. Choose another place.</source>
+        <translation>Tumar-ға ол жерге жазуға рұқсат жоқ, сондықтан ештеңе жазылмады. Басқа орынды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>A drive stopped answering (pulled out, or failing). Plug it in again, or use another drive, and try again.</source>
+        <translation>Жинақтағыш жауап беруді тоқтатты (суырылды немесе ақаулы). Оны қайта қосыңыз немесе басқасын пайдаланып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The archive is damaged. Run Verify to see what can still be read, then restore it from a backup.</source>
+        <translation>Мұрағат зақымдалған. Әлі не оқылатынын көру үшін «Тексеру» іске қосыңыз, содан кейін оны сақтық көшірмеден қалпына келтіріңіз.</translation>
+    </message>
+    <message>
+        <source>The archive is busy with another task. Try again when it has finished.</source>
+        <translation>Мұрағат басқа тапсырмамен бос емес. Ол аяқталғанда қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>This stopped because of an unexpected error ({name}).</source>
+        <translation>Әрекет күтпеген қатеге байланысты тоқтады ({name}).</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <source>Cancelled. Nothing from the unfinished step was kept.</source>

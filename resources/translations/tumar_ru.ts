@@ -150,6 +150,41 @@
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <source>The disk is full, so this was not saved. Free some space and try again.</source>
+        <translation>Диск заполнен, поэтому это не сохранено. Освободите место и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The file is too large for this drive (a FAT32 stick holds at most 4 GB in one file), so nothing was written. Use a drive formatted as exFAT or ext4.</source>
+        <translation>Файл слишком велик для этого накопителя (флешка FAT32 вмещает не более 4 ГБ в одном файле), поэтому ничего не записано. Используйте накопитель с файловой системой exFAT или ext4.</translation>
+    </message>
+    <message>
+        <source>The disk or folder is read-only, so nothing was written. Choose another place.</source>
+        <translation>Диск или папка доступны только для чтения, поэтому ничего не записано. Выберите другое место.</translation>
+    </message>
+    <message>
+        <source>Tumar is not allowed to write there, so nothing was written. Choose another place.</source>
+        <translation>У Tumar нет права записи в это место, поэтому ничего не записано. Выберите другое место.</translation>
+    </message>
+    <message>
+        <source>A drive stopped answering (pulled out, or failing). Plug it in again, or use another drive, and try again.</source>
+        <translation>Накопитель перестал отвечать (извлечён или неисправен). Подключите его снова или используйте другой и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The archive is damaged. Run Verify to see what can still be read, then restore it from a backup.</source>
+        <translation>Архив повреждён. Запустите «Проверить», чтобы увидеть, что ещё можно прочитать, затем восстановите его из резервной копии.</translation>
+    </message>
+    <message>
+        <source>The archive is busy with another task. Try again when it has finished.</source>
+        <translation>Архив занят другой задачей. Попробуйте снова, когда она завершится.</translation>
+    </message>
+    <message>
+        <source>This stopped because of an unexpected error ({name}).</source>
+        <translation>Действие остановлено из-за непредвиденной ошибки ({name}).</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <source>Cancelled. Nothing from the unfinished step was kept.</source>

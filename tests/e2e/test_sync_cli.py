@@ -253,3 +253,40 @@ def test_conflicts_show_brackets_the_changed_words_of_a_long_text(tmp_path: Path
     theirs = next(line for line in lines if line.startswith("    theirs:"))
     assert "[[dawn]]" in mine and "[[north]]" in mine and "[[night]]" in theirs
     assert "[[east]]" in theirs and "(between [[ and ]]" in shown.out
+
+
+def test_a_backup_too_large_for_the_drive_says_what_to_do(tmp_path: Path) -> None:
+    """A FAT32 stick holds at most 4 GB in one file: a larger backup met EFBIG and printed
+    "File too large: /media/stick/.tumar-backup-….tmp-…". The same limit made small here
+    with RLIMIT_FSIZE, which fails writes past it with the very same error."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    from tests.templates import cli_env
+
+    archive = tmp_path / "a.tumar"
+    _init(archive)
+    with Archive.open(archive, PASS) as opened:
+        person = opened.repo.insert(Person(display_name="Witness"))
+        words = " ".join(str(i * 7919) for i in range(300_000))  # ≈ 2.6 MB, does not compress
+        opened.repo.insert(Testimony(witness_id=person.id, text=words))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    def fat32_like() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the error, not the signal
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, resource.RLIM_INFINITY))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tumar.app.cli.main", "backup", str(stick), "-a", str(archive)],
+        input="", capture_output=True, text=True, env=cli_env(PASS), preexec_fn=fat32_like,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "tumar: The file is too large for this drive (a FAT32 stick holds at most 4 GB in one "
+        "file), so nothing was written; use a drive formatted as exFAT or ext4"
+    ]
+    assert list(stick.iterdir()) == []

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from tumar.storage.errors import TumarError
 from tumar.widgets import theme
+from tumar.widgets.failure_text import failure_line
 
 from .retranslate import Retranslating
 
@@ -204,6 +205,12 @@ class Editor(Retranslating, QWidget):
             return False
         except TumarError as exc:
             self.show_error("", str(exc))
+            return False
+        except Exception as exc:  # a full disk, a damaged page: said here, not raised
+            line = failure_line(exc)
+            if line is None:
+                raise
+            self.show_error("", line)
             return False
         self._dirty = False
         self.dot.hide()
