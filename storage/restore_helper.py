@@ -28,7 +28,7 @@ import sys
 import threading
 import types
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -39,13 +39,34 @@ from .search_text import FoldCache
 
 T = TypeVar("T")
 
-_chain: bulk.Chain | None = None  # in the helper process only
-_cache: FoldCache | None = None
-_chains: audit_chains.ChainImport | None = None  # other replicas' chains, vetted in order
-
 
 class HelperStopped(TumarError):
     """The helper process died (killed, or out of memory): the restore cannot go on."""
+
+
+class _State:
+    """What the helper keeps for one restore: this replica's audit chain as the parts
+    extend it, the other replicas' chains being vetted, and a fold cache."""
+
+    def __init__(self, chain: bulk.Chain, own_device: str) -> None:
+        self.chain, self.cache = chain, FoldCache()
+        # a restore's archive is new: no other replica's chain is held yet
+        self.chains = audit_chains.ChainImport(own_device, lambda _device: (0, GENESIS))
+
+    def prepare(self, lines: list[Any] | Callable[[], list[Any]]) -> bulk_fresh.Batch:
+        return bulk_fresh.prepare(self.chain, lines)
+
+    def vet_chains(
+        self, lines: list[Any] | Callable[[], list[Any]]
+    ) -> tuple[int, bytes, list[tuple]]:
+        rows, repeats = self.chains.vet(lines() if callable(lines) else lines)
+        return len(rows), json_rows.encode(rows), repeats
+
+    def build(self, kind: str, rows_json: bytes, extra: Any) -> tuple[int, bytes]:
+        return fts_bulk.build(kind, rows_json, extra, self.cache)
+
+
+_state: _State | None = None  # in the helper process only
 
 
 @contextlib.contextmanager
@@ -63,10 +84,8 @@ def _without_main() -> Iterator[None]:
 
 
 def _adopt(chain: bulk.Chain, own_device: str) -> None:
-    global _chain, _cache, _chains
-    _chain, _cache = chain, FoldCache()
-    # a restore's archive is new: no other replica's chain is held yet
-    _chains = audit_chains.ChainImport(own_device, lambda _device: (0, GENESIS))
+    global _state
+    _state = _State(chain, own_device)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
@@ -79,44 +98,53 @@ def _end_with(parent_sentinel: int) -> None:
     os._exit(1)
 
 
-def _prepare(lines: list[Any] | Callable[[], list[Any]]) -> bulk_fresh.Batch:
-    assert _chain is not None
-    return bulk_fresh.prepare(_chain, lines)
-
-
-def _vet_chains(lines: list[Any] | Callable[[], list[Any]]) -> tuple[int, bytes, list[tuple]]:
-    assert _chains is not None
-    rows, repeats = _chains.vet(lines() if callable(lines) else lines)
-    return len(rows), json_rows.encode(rows), repeats
-
-
-def _build(kind: str, rows_json: bytes, extra: Any) -> tuple[int, bytes]:
-    assert _cache is not None
-    return fts_bulk.build(kind, rows_json, extra, _cache)
+def _run(task: str, *args: Any) -> Any:
+    """A task, in the helper process, on its state."""
+    assert _state is not None
+    return getattr(_state, task)(*args)
 
 
 class RestoreHelper:
     """One helper process for one restore; its tasks run one at a time, in order (so the
-    audit chain links the parts in bundle order)."""
+    audit chain links the parts in bundle order).
+
+    Where no process can be started (multiprocessing needs a writable /dev/shm for its
+    locks, which a snap's confinement or a locked-down container denies), the tasks run
+    on one thread of this process instead: the same work, in the same order, slower (the
+    two halves then share the GIL). Without that, such a restore failed, and said the
+    bundle was damaged."""
 
     def __init__(self, chain: bulk.Chain, own_device: str) -> None:
-        self._pool = ProcessPoolExecutor(
-            1, mp_context=multiprocessing.get_context("spawn"), initializer=_adopt,
-            initargs=(chain, own_device),
-        )  # fmt: skip
+        self.in_process: _State | None = None
+        self._pool: Executor
+        try:
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("spawn"), initializer=_adopt,
+                initargs=(chain, own_device),
+            )  # fmt: skip
+        except (OSError, NotImplementedError, ImportError):  # no working sem_open here
+            self.in_process = _State(chain, own_device)
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="tumar-restore")
+            self.pid = os.getpid()
+            return
         with _without_main():  # the process starts with the first task, now
             self.pid = self.result(self._submit(os.getpid))
 
     def prepare(self, lines: list[Any] | Callable[[], list[Any]]) -> Future[bulk_fresh.Batch]:
-        return self._submit(_prepare, lines)
+        return self._task("prepare", lines)
 
     def vet_chains(
         self, lines: list[Any] | Callable[[], list[Any]]
     ) -> Future[tuple[int, bytes, list[tuple]]]:
-        return self._submit(_vet_chains, lines)
+        return self._task("vet_chains", lines)
 
     def build(self, kind: str, rows_json: bytes, extra: Any) -> Future[tuple[int, bytes]]:
-        return self._submit(_build, kind, rows_json, extra)
+        return self._task("build", kind, rows_json, extra)
+
+    def _task(self, task: str, *args: Any) -> Future[Any]:
+        if self.in_process is not None:
+            return self._pool.submit(getattr(self.in_process, task), *args)
+        return self._submit(_run, task, *args)
 
     def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         try:
@@ -134,6 +162,7 @@ class RestoreHelper:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self.in_process = None
 
 
 def _stopped() -> HelperStopped:

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from tumar.storage.atomic import atomic_writer
 
@@ -53,6 +53,34 @@ def _translate(exc: BaseException) -> BundleError:
     return BundleError("The bundle is damaged or incomplete; copy it again from its source")
 
 
+class _ReadFailed(OSError):
+    """Reading the bundle itself failed (a cut-off file, a failing stick)."""
+
+
+class _Reads:
+    """The decrypted stream, whose read errors are marked as the bundle's: an OSError
+    raised by the work done with what was read (a full disk under a restore, a helper
+    process that cannot start) is that error, not "the bundle is damaged"."""
+
+    def __init__(self, plain: BinaryIO) -> None:
+        self._plain = plain
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._plain.read(size)
+        except OSError as exc:
+            raise _ReadFailed(exc.errno, exc.strerror) from exc
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            return self._plain.readinto(buffer)  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise _ReadFailed(exc.errno, exc.strerror) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._plain, name)
+
+
 @contextlib.contextmanager
 def reading(path: Path, secret: Secret) -> Iterator[BinaryIO]:
     """Yield the decrypted tar stream; any decryption failure becomes one BundleError."""
@@ -75,8 +103,8 @@ def reading(path: Path, secret: Secret) -> Iterator[BinaryIO]:
                 )
             plain = recipient_reader(fh, list(secret.identities))
         try:
-            yield plain  # type: ignore[misc]
-        except (OSError, ValueError) as exc:
+            yield _Reads(plain)  # type: ignore[misc]
+        except (_ReadFailed, ValueError) as exc:
             raise _translate(exc) from None
     finally:
         if plain is not None:

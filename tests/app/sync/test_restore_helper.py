@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from tumar.app.sync import bundle_format, bundle_io, export, restore, team
+from tumar.app.sync.errors import BundleError
 from tumar.storage import restore_helper
+from tumar.storage.archive import Archive
 from tumar.storage.records import Person
 from tumar.storage.restore_helper import HelperStopped, RestoreHelper
 
@@ -101,4 +103,63 @@ def test_the_helper_ends_when_closed(tmp_path: Path) -> None:
     helper.close()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
-    assert restore_helper._chain is None  # the chain lived in the helper only
+    assert restore_helper._state is None  # the chain lived in the helper only
+
+
+def test_a_restore_where_no_process_can_be_started(many_parts, tmp_path: Path) -> None:
+    """multiprocessing needs a writable /dev/shm for its locks; a snap's confinement or a
+    locked-down container denies it. The restore then runs its helper's work on a thread:
+    it used to fail there, saying the bundle was damaged. Here /dev/shm is a read-only
+    tmpfs in a mount namespace of the child's own (root and util-linux's unshare, as on
+    CI; skipped elsewhere)."""
+    import shutil
+
+    source, bundle, secret = many_parts
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        pytest.skip("needs root and unshare for a private read-only /dev/shm")
+    script = tmp_path / "restore_here.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os, sys
+            os.environ["TUMAR_KDF_PROFILE"] = "fast"
+            from pathlib import Path
+            from tumar.app.sync import bundle_io, restore
+            identity = sys.stdin.readline().strip()
+            passphrase = sys.stdin.readline().rstrip("\\n")
+            secret = bundle_io.Secret(identities=(identity,))
+            archive, _code, applied = restore.restore(
+                Path(sys.argv[1]), Path(sys.argv[2]), passphrase, secret
+            )
+            archive.close()
+            print("restored", applied.records.touched)
+            """
+        ),
+        encoding="utf-8",
+    )
+    target = tmp_path / "new.tumar"
+    # a new tmpfs in a private namespace: the host's /dev/shm is not touched
+    shell = 'mount -t tmpfs -o ro,size=16k tmpfs /dev/shm && exec "$@"'
+    done = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", shell, "sh",
+         sys.executable, str(script), str(bundle), str(target)],
+        input=f"{secret.identities[0]}\n{PASS}\n", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    if done.returncode != 0 and "mount" in done.stderr and "tumar" not in done.stderr:
+        pytest.skip(f"cannot mount in a namespace here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["restored", "60"]
+    with Archive.open(target, PASS) as restored:
+        assert records(restored) == records(source)
+
+
+def test_an_error_of_the_work_is_not_called_a_damaged_bundle(many_parts) -> None:
+    """Only failures to read the bundle say it is damaged; a full disk under the restore
+    is a full disk."""
+    import errno
+
+    _source, bundle, secret = many_parts
+    with pytest.raises(OSError) as caught, bundle_io.reading(bundle, secret) as plain:
+        plain.read(100)
+        raise OSError(errno.ENOSPC, "No space left on device")
+    assert not isinstance(caught.value, BundleError) and caught.value.errno == errno.ENOSPC
