@@ -196,3 +196,59 @@ def test_canary_never_reaches_disk_in_plaintext(
     assert {folder / name for name in ARCHIVE_FILES} <= set(scanned)
     assert (folder / "archive.db").stat().st_size > 64 * 1024
     assert hits == []
+
+
+def test_canary_stays_inside_backups_restores_syncs_and_dossiers(
+    sandbox: dict[str, Path], run_tumar
+) -> None:
+    """The later capabilities, each through its command: a backup and a sync bundle (age
+    encrypted: the canary must not be readable in them either), a restore (its helper
+    process hands records over a pipe only), a merge of the other copy's bundle, and a
+    dossier (a plaintext PDF by design: written outside the scanned folders, and nothing
+    of it left in TMPDIR or HOME by reportlab or pyHanko; a compressed PDF stream would
+    not show the canary, so this guards against plain spills, not a spilled PDF)."""
+    latin = "TumarCanary" + secrets.token_hex(8)
+    cyrillic = "Канарейка" + secrets.token_hex(8)
+    canary = f"{latin} {cyrillic}"
+    work = sandbox["work"]
+    a, b = work / "a.tumar", work / "b.tumar"
+    backups, share, outside = work / "backups", work / "share", work / "outside"
+    for folder in (share, outside):
+        folder.mkdir()
+
+    def cli(*args: str | Path, stdin: str | None = None, archive: Path = a) -> str:
+        result = run_tumar(*args, input=stdin, env={"TUMAR_ARCHIVE": str(archive)})
+        assert result.returncode == 0, (args[:2], result.stderr)
+        return result.stdout.strip()
+
+    def form(*args: str, archive: Path = a, **fields: object) -> str:
+        fields_json = json.dumps(fields, ensure_ascii=False)
+        return cli(*args, "--from-file", "-", stdin=fields_json, archive=archive)
+
+    cli("init", a)
+    person_id = form("person", "add", display_name=canary, notes=canary)
+    case_id = form("case", "add", title=canary, summary=canary)
+    cli("case", "link", case_id, person_id, "--role", "witness")
+    form(
+        "testimony", "add", "--witness", person_id, "--case", case_id, "--consent", "public",
+        text=f"{canary}\n" * 50, language="kk", recorded_where=canary,
+    )  # fmt: skip
+    cli("backup", backups, "--keep", "3")
+    (bundle,) = backups.iterdir()
+    identity = outside / "identity.txt"  # a key, not record content: kept out of the scan
+    cli("team", "export-identity", identity, stdin="yes\n")
+    cli("restore", bundle, b, "--identity", identity, archive=b)
+    form("person", "add", display_name=f"{canary} on B", notes=canary, archive=b)
+    cli("sync", share)
+    cli("sync", share, archive=b)
+    cli("sync", share)
+    assert f"{latin} {cyrillic} on B" in cli("person", "list")
+    pdf = outside / "dossier.pdf"
+    cli("dossier", "export", case_id, pdf)
+    assert pdf.stat().st_size > 0
+
+    roots = [a, b, backups, share, sandbox["tmp"], sandbox["home"]]
+    hits, scanned = scan(roots, needles([latin, cyrillic]))
+    assert {a / "archive.db", b / "archive.db", bundle} <= set(scanned)
+    assert len(list(share.iterdir())) == 2
+    assert hits == []
