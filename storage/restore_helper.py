@@ -24,6 +24,7 @@ import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import sys
 import threading
 import types
@@ -88,6 +89,10 @@ def _adopt(chain: bulk.Chain, own_device: str) -> None:
     _state = _State(chain, own_device)
     parent = multiprocessing.parent_process()
     if parent is not None:
+        # Ctrl-C reaches the terminal's whole process group: the restore's process answers
+        # it (one line, the folder removed) and stops this one; here it only printed a
+        # traceback under that line
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
 
 

@@ -223,3 +223,56 @@ def test_refused_versions_leave_no_folder(
             restore.restore(bundle, target, PASS, secret)
         assert "refused" in str(refused.value) or "does not fit" in str(refused.value)
     assert not target.exists()
+
+
+# `tumar restore` (its real main()) stopped while the search index is built, when the
+# helper process is alive and idle, until the parent sends Ctrl-C to the whole group.
+CTRL_C_CHILD = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["TUMAR_KDF_PROFILE"] = "fast"
+    from tumar.app.cli.main import main
+    from tumar.storage import fts_bulk
+
+    original = fts_bulk.build_all
+    def build_all(*args, **kwargs):
+        print("stopped", flush=True)
+        sys.stdin.readline()  # Ctrl-C arrives while we wait here
+        return original(*args, **kwargs)
+    fts_bulk.build_all = build_all
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def test_ctrl_c_during_a_restore_is_one_line(
+    backup: tuple[Path, str, Archive], tmp_path: Path
+) -> None:
+    """Ctrl-C reaches every process of the terminal's group: the helper printed
+    "Process SpawnProcess-1: Traceback …" under the restore's own one-line message."""
+    bundle, identity, _source = backup
+    identity_file = tmp_path / "identity.txt"
+    identity_file.write_text(identity + "\n", encoding="utf-8")
+    target = tmp_path / "new.tumar"
+    child = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_CHILD, "restore", str(bundle), str(target),
+         "--identity", str(identity_file)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TUMAR_PASSPHRASE": PASS}, start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.strip() == "stopped", (line, child.stderr.read() if child.stderr else "")
+        assert len(helper_processes(child.pid)) == 1
+        os.killpg(child.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
+        _out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == 130
+    assert err.strip().splitlines() == [
+        "tumar: interrupted; the last unfinished change was not saved"
+    ], err
+    assert not target.exists()
