@@ -69,6 +69,8 @@ def report_uncaught(
         return
     print(f"tumar: uncaught {kind.__name__}", file=sys.stderr)
     text = failure_line(exc) or FailureText().unexpected(exc)
+    if any(box.text() == text for box in _shown):  # a pulled stick fails every click
+        return
     parent = QApplication.activeWindow()
     box = QMessageBox(QMessageBox.Icon.Warning, "Tumar", text, QMessageBox.StandardButton.Ok,
                       parent if isinstance(parent, QWidget) else None)  # fmt: skip

@@ -74,6 +74,10 @@ def test_an_error_no_slot_caught_is_a_message_not_a_traceback(qtbot, capsys) -> 
     except OSError as exc:
         report_uncaught(type(exc), exc, exc.__traceback__)
     try:
+        raise OSError(28, "No space left on device")  # the same again: no second box
+    except OSError as exc:
+        report_uncaught(type(exc), exc, exc.__traceback__)
+    try:
         raise ValueError("Qaisha Aqan")  # a message may hold record content
     except ValueError as exc:
         report_uncaught(type(exc), exc, exc.__traceback__)
