@@ -78,7 +78,29 @@ class _Writer:
 
     def temp_name(self, dest: Path) -> Path:
         """Unique per process and per write (two threads may write the same file)."""
-        return dest.with_name(f".{dest.name}.tmp-{os.getpid()}-{self.token}-{next(self.count)}")
+        stem = _stem(dest.name)
+        return dest.with_name(f".{stem}.tmp-{os.getpid()}-{self.token}-{next(self.count)}")
+
+
+#: the longest file name most filesystems take, in bytes
+NAME_MAX = 255
+#: what a temp name adds to its file's: ".", ".tmp-", a pid, a token, a count
+_TEMP_ROOM = 48
+
+
+def _stem(name: str) -> str:
+    """`name` as its temp files carry it: cut, on a character boundary, where the temp name
+    would pass NAME_MAX (a photo named with a long Cyrillic title, 2 bytes a letter, could
+    not be exported although its own name fit)."""
+    raw = os.fsencode(name)
+    if len(raw) <= NAME_MAX - _TEMP_ROOM:
+        return name
+    cut = raw[: NAME_MAX - _TEMP_ROOM]
+    while cut and cut[-1] & 0xC0 == 0x80:  # inside a UTF-8 sequence: back to its start
+        cut = cut[:-1]
+    if cut and cut[-1] >= 0xC0:  # the start of a sequence cut off
+        cut = cut[:-1]
+    return os.fsdecode(cut)
 
 
 _writer = _Writer()
@@ -133,7 +155,7 @@ def atomic_writer(dest: Path, mode: int = 0o600, *, streamed: bool = False) -> I
     for good. A folder where that is not allowed does not stop the write."""
     dest = Path(dest)
     with contextlib.suppress(OSError):
-        remove_stale_temps(dest.parent, glob.escape(dest.name))
+        remove_stale_temps(dest.parent, glob.escape(_stem(dest.name)))
     tmp = _writer.temp_name(dest)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:

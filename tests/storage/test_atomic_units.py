@@ -217,3 +217,27 @@ def test_a_folder_that_keeps_others_files_does_not_stop_the_write() -> None:
         assert (shared / "x").read_bytes() == b"written" and left.exists()
     finally:
         shutil.rmtree(shared)
+
+
+@pytest.mark.parametrize("length", [200, 236, 255])
+def test_a_long_name_that_fits_can_be_written(tmp_path: Path, length: int) -> None:
+    """A name near the filesystem's 255 bytes (a long Cyrillic title: 2 bytes a letter)
+    whose temp name would not fit; and what a cut-off write of it left is still cleared."""
+    from tests.storage.test_atomic_streamed import _dead_pid
+
+    name = (
+        ("Показания свидетеля о задержании " * 8).encode()[: length - 4].decode("utf-8", "ignore")
+    )
+    name = name + "x" * (length - 4 - len(name.encode())) + ".jpg"
+    assert len(name.encode()) == length
+    dest = tmp_path / name
+    with atomic_writer(dest) as fh:
+        fh.write(b"first")
+        (temp,) = tmp_path.iterdir()
+        assert len(os.fsencode(temp.name)) <= atomic.NAME_MAX
+        temp.name.encode("utf-8")  # cut on a character boundary
+    stale = tmp_path / f"{temp.name.rsplit('.tmp-', 1)[0]}.tmp-{_dead_pid()}"
+    stale.write_bytes(b"cut off")
+    atomic_write_bytes(dest, b"second")
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert dest.read_bytes() == b"second"
