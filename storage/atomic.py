@@ -7,6 +7,7 @@ and both the file and the folder are fsynced so the rename survives a power cut.
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import itertools
 import os
@@ -15,11 +16,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+#: what fsync of a folder gives where the filesystem cannot do it (some network shares
+#: and FUSE mounts, VirtualBox shared folders): the rename is then that filesystem's to keep
+_NO_DIR_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.ENOSYS}
+
 
 def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable. Where the filesystem cannot sync a folder, the
+    file itself was already synced: a backup onto such a share failed after it had been
+    written in full."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _NO_DIR_SYNC:
+            raise
     finally:
         os.close(fd)
 
@@ -92,15 +103,16 @@ def _stem(name: str) -> str:
     """`name` as its temp files carry it: cut, on a character boundary, where the temp name
     would pass NAME_MAX (a photo named with a long Cyrillic title, 2 bytes a letter, could
     not be exported although its own name fit)."""
-    raw = os.fsencode(name)
-    if len(raw) <= NAME_MAX - _TEMP_ROOM:
+    room = NAME_MAX - _TEMP_ROOM
+    if len(os.fsencode(name)) <= room:
         return name
-    cut = raw[: NAME_MAX - _TEMP_ROOM]
-    while cut and cut[-1] & 0xC0 == 0x80:  # inside a UTF-8 sequence: back to its start
-        cut = cut[:-1]
-    if cut and cut[-1] >= 0xC0:  # the start of a sequence cut off
-        cut = cut[:-1]
-    return os.fsdecode(cut)
+    kept, used = [], 0
+    for char in name:
+        used += len(os.fsencode(char))
+        if used > room:
+            break
+        kept.append(char)
+    return "".join(kept)
 
 
 _writer = _Writer()

@@ -241,3 +241,24 @@ def test_a_long_name_that_fits_can_be_written(tmp_path: Path, length: int) -> No
     atomic_write_bytes(dest, b"second")
     assert [p.name for p in tmp_path.iterdir()] == [name]
     assert dest.read_bytes() == b"second"
+
+
+def test_a_temp_names_copy_of_a_long_name_is_cut_between_characters() -> None:
+    room = atomic.NAME_MAX - atomic._TEMP_ROOM
+    assert atomic._stem("a" * room) == "a" * room
+    assert atomic._stem("a" * (room + 1)) == "a" * room
+    for char in ("д", "其", "😀"):  # 2, 3 and 4 bytes in UTF-8
+        size = len(char.encode())
+        assert atomic._stem(char * (room // size)) == char * (room // size)
+        cut = atomic._stem("a" + char * room)
+        assert cut == "a" + char * ((room - 1) // size), (char, len(cut))
+    raw = os.fsdecode(b"\xff" * (room + 5))  # not UTF-8: one byte a character
+    assert os.fsencode(atomic._stem(raw)) == b"\xff" * room
+
+
+def test_a_folder_that_cannot_be_synced_is_not_an_error(tmp_path: Path) -> None:
+    """fsync of a folder gives EINVAL on filesystems that cannot do it (here /proc, for
+    real; some network shares and FUSE mounts alike); other errors still count."""
+    atomic.fsync_dir(Path("/proc"))
+    with pytest.raises(FileNotFoundError):
+        atomic.fsync_dir(tmp_path / "missing")
