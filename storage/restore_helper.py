@@ -21,6 +21,7 @@ audit chain, the other chains' heads and a fold cache for one restore, and ends 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -128,7 +129,8 @@ class RestoreHelper:
                 initargs=(chain, own_device),
             )  # fmt: skip
         except (OSError, NotImplementedError, ImportError):  # no working sem_open here
-            self.in_process = _State(chain, own_device)
+            # a copy, as the process would have had: the caller's chain stays as it was
+            self.in_process = _State(dataclasses.replace(chain), own_device)
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="tumar-restore")
             self.pid = os.getpid()
             return

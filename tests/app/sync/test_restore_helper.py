@@ -15,6 +15,7 @@ import pytest
 
 from tumar.app.sync import bundle_format, bundle_io, export, restore, team
 from tumar.app.sync.errors import BundleError
+from tumar.app.verify import verify_archive
 from tumar.storage import restore_helper
 from tumar.storage.archive import Archive
 from tumar.storage.records import Person
@@ -151,6 +152,7 @@ def test_a_restore_where_no_process_can_be_started(many_parts, tmp_path: Path) -
     assert done.stdout.split() == ["restored", "60"]
     with Archive.open(target, PASS) as restored:
         assert records(restored) == records(source)
+        assert verify_archive(restored).ok  # this replica's chain vouches for every row
 
 
 def test_an_error_of_the_work_is_not_called_a_damaged_bundle(many_parts) -> None:
