@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from tests.mounts import small_tmpfs
 from tumar.app.failures import Failure
@@ -68,19 +71,22 @@ def test_a_note_saved_on_a_full_disk_says_so(qtbot, session_factory, tmp_path: P
         session.lock()  # the archive's files closed, so the disk can be unmounted
 
 
-def test_an_error_no_slot_caught_is_a_message_not_a_traceback(qtbot, capsys) -> None:
-    try:
-        raise OSError(28, "No space left on device")
-    except OSError as exc:
-        report_uncaught(type(exc), exc, exc.__traceback__)
-    try:
-        raise OSError(28, "No space left on device")  # the same again: no second box
-    except OSError as exc:
-        report_uncaught(type(exc), exc, exc.__traceback__)
-    try:
-        raise ValueError("Qaisha Aqan")  # a message may hold record content
-    except ValueError as exc:
-        report_uncaught(type(exc), exc, exc.__traceback__)
+@pytest.mark.qt_no_exception_capture
+def test_an_error_no_slot_caught_is_a_message_not_a_traceback(
+    qtbot, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What run_window installs: a slot that raises (here a button's) shows one line."""
+    monkeypatch.setattr(sys, "excepthook", report_uncaught)
+    errors = iter([OSError(28, "No space left on device")] * 2 + [ValueError("Qaisha Aqan")])
+
+    def failing_slot() -> None:
+        raise next(errors)  # a message may hold record content: the ValueError's does
+
+    button = QPushButton("Save")
+    qtbot.addWidget(button)
+    button.clicked.connect(failing_slot)
+    for _ in range(3):  # the same failure twice: one box
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "uncaughtError"]
     texts = sorted(box.text() for box in boxes if isinstance(box, QMessageBox))
     for box in boxes:
