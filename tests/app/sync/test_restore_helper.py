@@ -23,6 +23,25 @@ from tumar.storage.restore_helper import HelperStopped, RestoreHelper
 
 from .support import PASS, new_archive, records
 
+# A restore from a plain script, with no `if __name__ == "__main__"` guard; the identity
+# and the new passphrase come on stdin.
+RESTORE_SCRIPT = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["TUMAR_KDF_PROFILE"] = "fast"
+    from pathlib import Path
+    from tumar.app.sync import bundle_io, restore
+    identity = sys.stdin.readline().strip()
+    passphrase = sys.stdin.readline().rstrip("\\n")
+    secret = bundle_io.Secret(identities=(identity,))
+    archive, _code, applied = restore.restore(
+        Path(sys.argv[1]), Path(sys.argv[2]), passphrase, secret
+    )
+    archive.close()
+    print("restored", applied.records.touched)
+    """
+)
+
 
 @pytest.fixture
 def many_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -62,25 +81,7 @@ def test_restore_runs_from_a_script_without_a_main_guard(many_parts, tmp_path: P
     once); restore_helper starts it with an empty __main__."""
     source, bundle, secret = many_parts
     script = tmp_path / "unguarded.py"
-    script.write_text(
-        textwrap.dedent(
-            """
-            import os, sys
-            os.environ["TUMAR_KDF_PROFILE"] = "fast"
-            from pathlib import Path
-            from tumar.app.sync import bundle_io, restore
-            identity = sys.stdin.readline().strip()
-            passphrase = sys.stdin.readline().rstrip("\\n")
-            secret = bundle_io.Secret(identities=(identity,))
-            archive, _code, applied = restore.restore(
-                Path(sys.argv[1]), Path(sys.argv[2]), passphrase, secret
-            )
-            archive.close()
-            print("restored", applied.records.touched)
-            """
-        ),
-        encoding="utf-8",
-    )
+    script.write_text(RESTORE_SCRIPT, encoding="utf-8")
     target = tmp_path / "new.tumar"
     done = subprocess.run(
         [sys.executable, str(script), str(bundle), str(target)],
@@ -119,25 +120,7 @@ def test_a_restore_where_no_process_can_be_started(many_parts, tmp_path: Path) -
     if os.geteuid() != 0 or shutil.which("unshare") is None:
         pytest.skip("needs root and unshare for a private read-only /dev/shm")
     script = tmp_path / "restore_here.py"
-    script.write_text(
-        textwrap.dedent(
-            """
-            import os, sys
-            os.environ["TUMAR_KDF_PROFILE"] = "fast"
-            from pathlib import Path
-            from tumar.app.sync import bundle_io, restore
-            identity = sys.stdin.readline().strip()
-            passphrase = sys.stdin.readline().rstrip("\\n")
-            secret = bundle_io.Secret(identities=(identity,))
-            archive, _code, applied = restore.restore(
-                Path(sys.argv[1]), Path(sys.argv[2]), passphrase, secret
-            )
-            archive.close()
-            print("restored", applied.records.touched)
-            """
-        ),
-        encoding="utf-8",
-    )
+    script.write_text(RESTORE_SCRIPT, encoding="utf-8")
     target = tmp_path / "new.tumar"
     # a new tmpfs in a private namespace: the host's /dev/shm is not touched
     shell = 'mount -t tmpfs -o ro,size=16k tmpfs /dev/shm && exec "$@"'
