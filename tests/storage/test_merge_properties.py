@@ -47,6 +47,10 @@ _EMPTY: list[tuple[Path, bytes]] = []
 
 
 def _empty_db(folder: Path) -> tuple[Path, bytes]:
+    # made again when its folder is gone: a later pytest session in this process (mutmut
+    # runs one per mutant) has pruned the earlier sessions' temp folders
+    if _EMPTY and not _EMPTY[0][0].exists():
+        _EMPTY.clear()
     if not _EMPTY:
         path, key = folder / "empty-archive.db", secrets.token_bytes(32)
         conn = open_database(path, key, create=True, cache_kib=2048)

@@ -45,14 +45,18 @@ class Replicas:
         return opened
 
 
-_REPLICAS: dict[str, Replicas] = {}
+#: per pytest session (its templates' root): mutmut runs a session per mutant in one
+#: process, and a cache that outlived its session pointed into a deleted folder, which
+#: failed every test that used it, so every mutant counted as killed
+_REPLICAS: dict[tuple[Path, str], Replicas] = {}
 
 
 def replicas(name: str, build: Callable[[Path], tuple[list[Archive], Any]]) -> Replicas:
     """Laptops `build(folder)` made (new_archive, then join: a real backup restored into a
     new replica each) and left open, kept closed as templates (tests.templates): a test
     then starts from copies of all of them instead of restoring backups again."""
-    if name not in _REPLICAS:
+    key = (session_templates().root, name)
+    if key not in _REPLICAS:
         folder = session_templates().root / f"replicas-{name}"
         folder.mkdir()
         made, extra = build(folder)
@@ -60,8 +64,8 @@ def replicas(name: str, build: Callable[[Path], tuple[list[Archive], Any]]) -> R
         for archive in made:
             archive.close()
         keys = {n: unlock_key(folder / n, PASS)[1] for n in names}
-        _REPLICAS[name] = Replicas(folder, keys, extra)
-    return _REPLICAS[name]
+        _REPLICAS[key] = Replicas(folder, keys, extra)
+    return _REPLICAS[key]
 
 
 def join(source: Archive, tmp: Path, name: str) -> Archive:
