@@ -75,3 +75,9 @@ def test_the_edges_of_what_fits() -> None:
         assert check_line(_line(notes=value))[1]["notes"] == value
     assert check_line(_line(deleted=True))[1]["deleted"] is True
     assert check_line(_line(deleted=False))[1]["deleted"] is False
+
+
+def test_a_row_holding_every_kind_of_value_at_once_fits() -> None:
+    """Text, integer, float, boolean and NULL side by side: the allowed kinds exactly."""
+    row = check_line(_line(notes=1.5, sex=True, birth_date=None))[1]
+    assert {type(v) for v in row.values()} == {str, int, float, bool, type(None)}
