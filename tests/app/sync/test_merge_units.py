@@ -166,3 +166,51 @@ def test_a_bundle_that_assumes_what_this_laptop_lacks_waits(tmp_path: Path) -> N
 )  # fmt: skip
 def test_the_orphans_line(notes: int, events: int, dry_run: bool, line: str) -> None:
     assert merge.orphans_line(Orphans(notes=notes, events=events), dry_run) == line
+
+
+def test_a_bundle_merged_before_is_reported_as_such(pair, tmp_path: Path) -> None:
+    a, b = pair
+    b.repo.insert(Person(display_name="From B"))
+    bundle = tmp_path / "b.tumar-bundle"
+    export.write_bundle(b, bundle)
+    first = merge.merge(a, bundle)
+    assert first.new_replica is True and first.applied is not None
+    for dry_run in (True, False):  # its replica is known by now, its content held
+        again = merge.merge(a, bundle, dry_run=dry_run)
+        assert again == merge.MergeReport(b.replica_id, False, True, None, dry_run)
+        assert again.lines() == [f"Bundle from replica {b.replica_id[:8]}", "  nothing new"]
+
+
+def test_a_conflict_is_one_line_with_both_versions(pair, tmp_path: Path) -> None:
+    a, b = pair
+    (on_a,) = a.repo.find(Person)
+    (on_b,) = b.repo.find(Person)
+    a.repo.update(dataclasses.replace(on_a, notes="edited on A"))
+    b.repo.update(dataclasses.replace(on_b, notes="edited on B"))
+    bundle = tmp_path / "b.tumar-bundle"
+    export.write_bundle(b, bundle)
+    report = merge.merge(a, bundle)
+    assert report.applied is not None
+    ((table, record_id, winner, loser),) = report.applied.records.conflicts
+    assert (table, record_id) == ("person", on_a.id) and winner > loser
+    assert report.lines()[-1] == (
+        f"  conflict: person {on_a.id} (kept {winner[:17]}, other {loser[:17]})"
+    )
+
+
+def test_a_merge_reports_progress_and_can_be_cancelled(pair, tmp_path: Path) -> None:
+    from tumar.app.jobs import CancelToken, JobCancelled
+
+    a, b = pair
+    b.repo.insert(Person(display_name="From B"))
+    bundle = tmp_path / "b.tumar-bundle"
+    export.write_bundle(b, bundle)
+    before = snapshot(a)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(JobCancelled):
+        merge.merge(a, bundle, cancel=token)
+    assert snapshot(a) == before
+    seen: list[tuple[int, int]] = []
+    merge.merge(a, bundle, progress=lambda done, total, _text: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1]
