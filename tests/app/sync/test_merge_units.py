@@ -174,7 +174,15 @@ def test_a_bundle_merged_before_is_reported_as_such(pair, tmp_path: Path) -> Non
     bundle = tmp_path / "b.tumar-bundle"
     export.write_bundle(b, bundle)
     first = merge.merge(a, bundle)
-    assert first.new_replica is True and first.applied is not None
+    assert first.new_replica is True and first.already_merged is False
+    assert first.applied is not None and first.dry_run is False
+    pinned = a.records_db.execute(
+        "SELECT signing_key, recipient, first_seen FROM sync_peer WHERE replica_id = ?",
+        (b.replica_id,),
+    ).fetchone()
+    keys = team.keys(b)
+    assert (pinned[0], pinned[1]) == (keys.verify_key_hex, keys.recipient)
+    assert pinned[2].endswith("+00:00")  # when it was first seen, in UTC
     for dry_run in (True, False):  # its replica is known by now, its content held
         again = merge.merge(a, bundle, dry_run=dry_run)
         assert again == merge.MergeReport(b.replica_id, False, True, None, dry_run)
