@@ -22,7 +22,7 @@ import re
 import tarfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -168,11 +168,26 @@ def _members(plain: BinaryIO) -> Iterator[tuple[tarfile.TarInfo, tarfile.TarFile
         raise _damaged() from None
 
 
+class _MemberStream:
+    """A media member's content as it is read: a member cut short (its header claims more
+    than follows) is the bundle's damage, said in one line, not tarfile's ReadError."""
+
+    def __init__(self, handle: BinaryIO | None) -> None:
+        self._handle = handle
+
+    def read(self, size: int = -1) -> bytes:
+        if self._handle is None:
+            return b""
+        try:
+            return self._handle.read(size)
+        except (tarfile.TarError, EOFError):
+            raise _damaged() from None
+
+
 def _read_member(tar: tarfile.TarFile, info: tarfile.TarInfo, limit: int) -> bytes:
     if info.size > limit:
         raise BundleError(f"The bundle claims a part of {info.size} bytes; refused as forged")
-    handle = tar.extractfile(info)
-    data = handle.read() if handle else b""
+    data = _MemberStream(tar.extractfile(info)).read()
     if len(data) != info.size:
         raise _damaged()
     return data
@@ -201,9 +216,9 @@ def scan(plain: BinaryIO, max_total: int) -> Manifest:
         elif _MEDIA_NAME.match(info.name):
             if info.size > MAX_MEDIA_BYTES:
                 raise BundleError("The bundle claims a media file too large to be real")
-            handle = tar.extractfile(info)
+            handle = _MemberStream(tar.extractfile(info))
             digest, size = hashlib.sha256(), 0
-            while handle is not None and (block := handle.read(1 << 20)):
+            while block := handle.read(1 << 20):
                 digest.update(block)
                 size += len(block)
             seen[info.name] = (size, digest.hexdigest())
@@ -297,8 +312,8 @@ def parts(plain: BinaryIO, manifest: Manifest) -> Iterator[Part]:
             raise changed_while_read()
         media = _MEDIA_NAME.match(info.name)
         if media:
-            handle = tar.extractfile(info)
-            yield Part("media", info.name, stream=handle, sha256=media.group(1), size=info.size)
+            stream = cast(BinaryIO, _MemberStream(tar.extractfile(info)))
+            yield Part("media", info.name, stream=stream, sha256=media.group(1), size=info.size)
             continue
         data = _read_member(tar, info, MAX_PART_BYTES)
         if hashlib.sha256(data).hexdigest() != listed["sha256"]:
