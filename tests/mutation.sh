@@ -35,7 +35,7 @@ tests_for() {
     app/sync/age_reader.py) echo tests/app/sync/test_age_reader.py ;;
     storage/audit_chains.py) echo tests/storage/test_audit_chains_verify.py tests/app/sync/test_chain_import.py tests/app/sync/test_verify_chains.py ;;
     app/text_diff.py) echo tests/app/test_text_diff.py ;;
-    app/sync/bundle_format.py) echo tests/app/sync/test_bundle_format_units.py tests/app/sync/test_bad_bundles.py tests/app/sync/test_bundle_writer.py tests/app/sync/test_backup_restore.py ;;
+    app/sync/bundle_format.py) echo tests/app/sync/test_bundle_format_exact.py tests/app/sync/test_bundle_format_units.py tests/app/sync/test_bad_bundles.py tests/app/sync/test_bundle_writer.py tests/app/sync/test_backup_restore.py ;;
     app/sync/merge.py) echo tests/app/sync/test_merge_units.py tests/app/sync/test_bad_bundles.py tests/app/sync/test_sync_folder.py tests/app/sync/test_keys_team.py tests/app/sync/test_orphans.py tests/app/sync/test_conflict_tombstones.py ;;
     storage/version_lines.py) echo tests/storage/test_version_lines.py tests/app/sync/test_bad_bundles.py ;;
     storage/atomic.py) echo tests/storage/test_atomic_units.py tests/storage/test_atomic_streamed.py tests/reliability/test_readonly_and_full.py tests/app/sync/test_full_and_readonly.py ;;
