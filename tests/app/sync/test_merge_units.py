@@ -13,7 +13,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tumar.app.cascade import Orphans
-from tumar.app.sync import errors, export, merge, team
+from tumar.app.sync import bundle_format, errors, export, merge, team
 from tumar.app.sync.errors import BundleError
 from tumar.storage import sync_store
 from tumar.storage.archive import Archive
@@ -222,3 +222,13 @@ def test_a_merge_reports_progress_and_can_be_cancelled(pair, tmp_path: Path) -> 
     seen: list[tuple[int, int]] = []
     merge.merge(a, bundle, progress=lambda done, total, _text: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_a_senders_recipient_is_kept_only_when_it_is_one(pair) -> None:
+    """What the manifest says the sender's age recipient is gets encrypted to later: a
+    value that is not a recipient is kept as none ("")."""
+    a, _b = pair
+    recipient = team.keys(a).recipient
+    for value, kept in ((recipient, recipient), ("age1notakey", ""), (None, ""), (17, "")):
+        manifest = bundle_format.Manifest({"recipient": value} if value else {}, b"")
+        assert merge.peer_recipient(manifest) == kept
