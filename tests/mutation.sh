@@ -33,7 +33,7 @@ tests_for() {
     app/media/importer.py) echo tests/app/test_media_import_paths_exact.py tests/app/test_media_import.py tests/app/test_media_bad_input.py tests/app/test_media_paths.py ;;
     app/hardening.py) echo tests/app/test_hardening_forked.py ;;  # spawned processes cannot run mutants
     app/sync/age_reader.py) echo tests/app/sync/test_age_reader.py ;;
-    storage/audit_chains.py) echo tests/storage/test_audit_chains_verify.py tests/app/sync/test_chain_import.py tests/app/sync/test_verify_chains.py ;;
+    storage/audit_chains.py) echo tests/storage/test_audit_chains_import.py tests/storage/test_audit_chains_verify.py tests/app/sync/test_chain_import.py tests/app/sync/test_verify_chains.py ;;
     app/text_diff.py) echo tests/app/test_text_diff.py ;;
     app/sync/bundle_format.py) echo tests/app/sync/test_bundle_format_exact.py tests/app/sync/test_bundle_format_units.py tests/app/sync/test_bad_bundles.py tests/app/sync/test_bundle_writer.py tests/app/sync/test_backup_restore.py ;;
     app/sync/merge.py) echo tests/app/sync/test_merge_units.py tests/app/sync/test_bad_bundles.py tests/app/sync/test_sync_folder.py tests/app/sync/test_keys_team.py tests/app/sync/test_orphans.py tests/app/sync/test_conflict_tombstones.py ;;
