@@ -76,6 +76,7 @@ def test_this_replicas_own_entries_are_not_imported(archive: Archive) -> None:
     [
         (lambda c: c[3].pop("at"), "The bundle holds a malformed audit entry; refused"),
         (lambda c: c[3].update(seq="4"), "The bundle holds a malformed audit entry; refused"),
+        (lambda c: c[3].update(at=17), "The bundle holds a malformed audit entry; refused"),
         (lambda c: c.pop(3),
          f"The bundle lacks audit entries of replica {DEVICE[:8]} before #5; merge that "
          "replica's earlier bundle first"),
