@@ -169,8 +169,8 @@ def _members(plain: BinaryIO) -> Iterator[tuple[tarfile.TarInfo, tarfile.TarFile
 
 
 class _MemberStream:
-    """A media member's content as it is read: a member cut short (its header claims more
-    than follows) is the bundle's damage, said in one line, not tarfile's ReadError."""
+    """A member's content as it is read: a member cut short (its header claims more than
+    follows) is the bundle's damage, said in one line, not tarfile's ReadError."""
 
     def __init__(self, handle: BinaryIO | None) -> None:
         self._handle = handle
