@@ -38,7 +38,9 @@ def _fill(disk: Path) -> Path:
     return filler
 
 
-def test_a_backup_onto_a_full_stick_is_one_line(qtbot, session_factory, tmp_path: Path) -> None:
+def test_a_backup_onto_a_full_stick_is_one_line(
+    qtbot, session_factory, tmp_path: Path, shot
+) -> None:
     session = session_factory()
     person = session.archive.repo.insert(Person(display_name="Witness"))
     words = " ".join(str(i * 7919) for i in range(40_000))  # does not compress
@@ -50,11 +52,13 @@ def test_a_backup_onto_a_full_stick_is_one_line(qtbot, session_factory, tmp_path
         dialog.start()
         assert dialog.written is None
         assert dialog.status.text() == FailureText().line(Failure.DISK_FULL)
+        dialog.show()
+        shot(dialog, "backup-onto-a-full-stick")
         assert list(stick.iterdir()) == []  # no half bundle, no temp file
         assert dialog.buttons.isEnabled()
 
 
-def test_a_note_saved_on_a_full_disk_says_so(qtbot, session_factory, tmp_path: Path) -> None:
+def test_a_note_saved_on_a_full_disk_says_so(qtbot, session_factory, tmp_path: Path, shot) -> None:
     with small_tmpfs(tmp_path / "small", "6m"):
         session = session_factory(name="small/test.tumar")
         person = session.archive.repo.insert(Person(display_name="Witness"))
@@ -64,6 +68,8 @@ def test_a_note_saved_on_a_full_disk_says_so(qtbot, session_factory, tmp_path: P
         editor.text.setPlainText(" ".join(str(i * 7919) for i in range(100_000)))
         assert editor.save() is False  # said, not raised
         assert editor.general_error.text() == FailureText().line(Failure.DISK_FULL)
+        editor.show()
+        shot(editor, "note-on-a-full-disk")
         assert editor.dirty  # the text is still there to save again
         filler.unlink()
         assert editor.save() is True
