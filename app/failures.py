@@ -37,18 +37,21 @@ _BY_ERRNO = {
     errno.ENXIO: Failure.DRIVE_GONE,
 }
 
+#: SQLite's errors, in the order they are tested (damage first: its text says the most)
+_BY_SQLITE = (
+    (is_damage, Failure.DAMAGED),
+    (is_disk_full, Failure.DISK_FULL),
+    (is_busy, Failure.BUSY),
+    (is_read_only, Failure.READ_ONLY),
+)
+
 
 def classify(exc: BaseException) -> Failure | None:
     """The kind of `exc`, or None when it is none of these (a bug, or an error whose own
     text is the best that can be said)."""
     if isinstance(exc, OSError) and exc.errno is not None:
         return _BY_ERRNO.get(exc.errno)
-    if is_disk_full(exc):
-        return Failure.DISK_FULL
-    if is_read_only(exc):
-        return Failure.READ_ONLY
-    if is_damage(exc):
-        return Failure.DAMAGED
-    if is_busy(exc):
-        return Failure.BUSY
+    for test, kind in _BY_SQLITE:
+        if test(exc):
+            return kind
     return None

@@ -11,7 +11,6 @@ import argparse
 import os
 
 from tumar.app.failures import Failure, classify
-from tumar.storage.connection import is_busy, is_damage, is_disk_full, is_read_only
 from tumar.storage.errors import InvalidInput
 
 DAMAGE_ADVICE = (
@@ -27,16 +26,17 @@ PATH_ARGUMENTS = {
 
 
 def database_error_message(exc: BaseException) -> str:
-    if is_damage(exc):
+    kind = classify(exc)
+    if kind is Failure.DAMAGED:
         return f"the archive is damaged ({exc}); {DAMAGE_ADVICE}"
-    if is_disk_full(exc):
+    if kind is Failure.DISK_FULL:
         return "The disk is full, so the change was not saved; free some space and try again"
-    if is_busy(exc):
+    if kind is Failure.BUSY:
         return (
             "the archive is in use by another Tumar command (an import or a long change); "
             "try again when it has finished"
         )
-    if is_read_only(exc):
+    if kind is Failure.READ_ONLY:
         return (
             "the archive is read-only (a read-only disk or folder): it can be read, "
             "searched, verified and exported, but not changed"
